@@ -1,0 +1,291 @@
+"""Render a loaded toolkit into Markdown pages through Jinja templates.
+
+Pages are Markdown (headings, so the site engine builds the table of contents and
+search sections) with each block's body as HTML made by its template. Nothing here
+knows about MkDocs: the output is a list of ``Page`` objects and a nav structure.
+
+Templates are looked up first in the project's override folder
+(``overrides/toolkit/`` by default), then in the package's ``templates/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .loader import CITATION
+from .model import BaseBlock, Framework, Module, Project, Reference
+
+#: Schemes a link written in content may use; anything else is shown as text.
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, and the content file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str | None = None
+
+
+class Citations:
+    """Numbers citations on one page in order of first use, and lists them at the end."""
+
+    def __init__(self, references: dict[str, Reference]):
+        self.references = references
+        self.order: list[str] = []
+        self.uses: dict[str, list[str]] = {}
+
+    def cite(self, key: str) -> Markup:
+        if key not in self.order:
+            self.order.append(key)
+        number = self.order.index(key) + 1
+        anchor = f"cite-{number}-{len(self.uses.setdefault(key, [])) + 1}"
+        self.uses[key].append(anchor)
+        return Markup('<sup class="tk-cite" id="{a}"><a href="#ref-{n}" aria-label="Reference {n}">[{n}]</a></sup>').format(
+            a=anchor, n=number
+        )
+
+    def notes(self) -> list[dict[str, Any]]:
+        return [
+            {"number": i + 1, "key": key, "reference": self.references[key], "uses": self.uses[key]}
+            for i, key in enumerate(self.order)
+        ]
+
+
+class _NoRawHtml(markdown.Extension):
+    """Content text may use Markdown, not raw HTML: HTML is shown as text, never run."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+class Renderer:
+    def __init__(self, project: Project, overrides: str | Path | None = None, site_url: str = ""):
+        self.project = project
+        loaders = []
+        if overrides and Path(overrides).is_dir():
+            loaders.append(FileSystemLoader(str(overrides)))
+        loaders.append(PackageLoader("toolkit_builder", "templates"))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
+        self._md = markdown.Markdown(
+            extensions=[_NoRawHtml(), "abbr", "smarty"],
+            extension_configs={"abbr": {"glossary": glossary}},
+        )
+        self._citations: Citations | None = None
+        self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline, reference=format_reference)
+        self.env.globals.update(
+            toolkit=project.toolkit,
+            cite=self.cite,
+            sources=self.sources,
+            component_label=self.component_label,
+            mapping_label=self.mapping_label,
+            tag_label=self.tag_label,
+            audience_label=self.audience_label,
+        )
+
+    # ------------------------------------------------------------------ text
+
+    def _convert(self, text: str) -> str:
+        self._md.reset()
+        html = self._md.convert(text)
+        html = _unsafe_links(html)
+        return CITATION.sub(lambda m: self.cite(m.group(1)), html)
+
+    def markdown_block(self, text: str | None) -> Markup:
+        return Markup(self._convert(text)) if text else Markup("")
+
+    def markdown_inline(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        html = self._convert(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    def cite(self, key: str) -> Markup:
+        if self._citations is None:  # text outside a page with notes (home, section pages)
+            return Markup("")
+        return self._citations.cite(key)
+
+    def sources(self, keys: list[str]) -> Markup:
+        if not keys or self._citations is None:
+            return Markup("")
+        markers = Markup("").join(self.cite(k) for k in keys)
+        return Markup('<p class="tk-sources">Sources: {}</p>').format(markers)
+
+    # ------------------------------------------------------------------ labels
+
+    def component_label(self, framework: Framework, key: str, override: str | None = None) -> str:
+        component = framework.component(key)
+        return override or (component.label if component else key)
+
+    def mapping_label(self, framework: Framework) -> str:
+        target = self.project.toolkit.framework(framework.maps_to) if framework.maps_to else None
+        if target is None:
+            return ""
+        plural = target.item_name_plural or f"{target.item_name}s"
+        return f"{plural[:1].upper()}{plural[1:]} of {target.short_title or target.title}"
+
+    def tag_label(self, tag: str) -> str:
+        framework_id, _, key = tag.partition(":")
+        framework = self.project.toolkit.framework(framework_id)
+        if framework is None:
+            return tag
+        component = framework.component(key)
+        name = framework.short_title or framework.title
+        if framework.maps_to is None and component is not None:  # numbered dimensions
+            return f"{name[:1].upper()}{name[1:]}, {framework.item_name} {key}"
+        return f"{name}: {component.label if component else key}"
+
+    def audience_label(self, audience_id: str) -> str:
+        audience = self.project.toolkit.audience(audience_id)
+        return audience.label if audience else audience_id
+
+    # ------------------------------------------------------------------ pages
+
+    def render_block(self, block: BaseBlock, level: int = 2) -> Markup:
+        template = self.env.get_template(f"blocks/{block.type}.html.j2")
+        framework = None
+        target = None
+        if block.type == "framework":
+            framework = self.project.toolkit.framework(block.framework)
+            target = self.project.toolkit.framework(framework.maps_to) if framework and framework.maps_to else None
+        html = template.render(block=block, level=level, framework=framework, target=target)
+        # A blank line would end the HTML block in the page's Markdown.
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
+
+    def render_module(self, module: Module) -> Page:
+        self._citations = Citations(self.project.references)
+        try:
+            blocks = [
+                {
+                    "block": b,
+                    "html": self.render_block(b, 3 if b.heading else 2),
+                    "anchor": f" {{#{b.id}}}" if b.id else "",  # attr_list sets the heading's id
+                }
+                for b in module.blocks
+            ]
+            module_sources = self.sources(module.cites)
+            text = self.env.get_template("module.md.j2").render(
+                module=module,
+                section=self.project.toolkit.section(module.section),
+                blocks=blocks,
+                module_sources=module_sources,
+                notes=self._citations.notes(),
+            )
+        finally:
+            self._citations = None
+        return Page(f"{module.section}/{module.id}.md", module.title, _tidy(text), self.project.sources.get(module.id))
+
+    def render_home(self) -> Page:
+        sections = [(s, self.project.modules_in(s.id)) for s in self.project.toolkit.sections]
+        text = self.env.get_template("home.md.j2").render(sections=sections)
+        return Page("index.md", self.project.toolkit.title, _tidy(text))
+
+    def render_section(self, section) -> Page:
+        text = self.env.get_template("section.md.j2").render(
+            section=section, modules=self.project.modules_in(section.id)
+        )
+        return Page(f"{section.id}/index.md", section.title, _tidy(text))
+
+    def render_references(self) -> Page:
+        references = sorted(self.project.references.items(), key=lambda kv: (kv[1].authors.lower(), kv[1].year))
+        text = self.env.get_template("references.md.j2").render(references=references)
+        return Page("references.md", "References", _tidy(text))
+
+    def render_glossary(self) -> Page:
+        terms = sorted(self.project.glossary, key=lambda t: t.term.lower())
+        text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor)
+        return Page("glossary.md", "Glossary", _tidy(text))
+
+
+def render_site(project: Project, overrides: str | Path | None = None) -> list[Page]:
+    """Every page of the toolkit, in nav order."""
+    renderer = Renderer(project, overrides)
+    pages = [renderer.render_home()]
+    for section in project.toolkit.sections:
+        pages.append(renderer.render_section(section))
+        pages.extend(renderer.render_module(m) for m in project.modules_in(section.id))
+    if project.references:
+        pages.append(renderer.render_references())
+    if project.glossary:
+        pages.append(renderer.render_glossary())
+    return pages
+
+
+def site_nav(project: Project) -> list[Any]:
+    """The nav as MkDocs writes it in mkdocs.yml: sections in declared order, modules in order."""
+    nav: list[Any] = [{project.toolkit.short_title or project.toolkit.title: "index.md"}]
+    for section in project.toolkit.sections:
+        children = [f"{section.id}/index.md"]
+        children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
+        nav.append({section.title: children})
+    if project.references:
+        nav.append({"References": "references.md"})
+    if project.glossary:
+        nav.append({"Glossary": "glossary.md"})
+    return nav
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def format_reference(reference: Reference) -> Markup:
+    """An APA-style reference with its DOI or URL as a link."""
+    parts = [Markup("{} ({}). ").format(reference.authors.rstrip("."), reference.year)]
+    title = reference.title.rstrip(".")
+    if reference.container:
+        parts.append(Markup("{}. <cite>{}</cite>").format(title, reference.container))
+        if reference.volume:
+            parts.append(Markup(", <i>{}</i>").format(reference.volume))
+            if reference.issue:
+                parts.append(Markup("({})").format(reference.issue))
+        if reference.pages:
+            parts.append(Markup(", {}").format(reference.pages.replace("-", "–")))
+        parts.append(Markup("."))
+    else:
+        parts.append(Markup("<cite>{}</cite>.").format(title))
+        if reference.publisher:
+            parts.append(Markup(" {}.").format(reference.publisher))
+    if reference.link:
+        parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
+    return Markup("").join(parts)
+
+
+_HREF = re.compile(r'(href|src)="([^"]*)"')
+
+
+def _unsafe_links(html: str) -> str:
+    """Drop link targets with schemes other than web, mail and relative ones (javascript:...)."""
+
+    def check(match: re.Match) -> str:
+        target = match.group(2).strip()
+        if target.lower().startswith(SAFE_SCHEMES) or ":" not in target.split("/")[0]:
+            return match.group(0)
+        return f'{match.group(1)}="#"'
+
+    return _HREF.sub(check, html)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, and a final newline."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
