@@ -23,11 +23,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .model import (
     BLOCK_TYPES,
-    FrameworkBlock,
     GlossaryTerm,
     Module,
     Project,
-    QuestionsBlock,
     Reference,
     Toolkit,
 )
@@ -267,7 +265,7 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def _did_you_mean(word: str, choices: Iterable[str], what: str) -> str:
+def did_you_mean(word: str, choices: Iterable[str], what: str) -> str:
     choices = list(choices)
     best = _suggest(word, choices)
     listed = ", ".join(f"'{c}'" for c in choices)
@@ -370,13 +368,13 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         line, column = document.where(path, key=True)
         allowed = _fields_at(root, model_path[:-1])
         code, message = "unknown-key", f"unknown key '{name}'"
-        hint = _did_you_mean(name, allowed, "keys allowed here")
+        hint = did_you_mean(name, allowed, "keys allowed here")
     elif kind == "union_tag_invalid":
         code = "unknown-block-type"
         tag = ctx.get("tag", value)
         line, column = document.where(path + ("type",))
         message = f"unknown block type '{tag}'"
-        hint = _did_you_mean(str(tag), BLOCK_TYPES, "block types")
+        hint = did_you_mean(str(tag), BLOCK_TYPES, "block types")
     elif kind == "union_tag_not_found":
         code, message = "missing-field", "this block has no 'type'"
         hint = "add `type:` with one of: " + ", ".join(BLOCK_TYPES)
@@ -415,7 +413,7 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         code = "bad-value"
         expected = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         message = f"'{value}' is not allowed for '{name}'"
-        hint = _did_you_mean(str(value), expected, "allowed values")
+        hint = did_you_mean(str(value), expected, "allowed values")
     else:
         message = f"'{name}': {error['msg']}"
     return Problem(document.file, line, column, code, message, hint)
@@ -463,7 +461,7 @@ class _Checker:
     def reference(self, document: Document, path: Path_, key: str) -> None:
         if key not in self.references:
             self.problem(document, path, "unknown-reference", f"unknown reference '{key}'",
-                         _did_you_mean(key, self.references, "references in references.yml"))
+                         did_you_mean(key, self.references, "references in references.yml"))
 
     def citations(self, document: Document, data: Any, path: Path_ = ()) -> None:
         """Every `cites:` list and every inline `[@key]` in any text."""
@@ -494,9 +492,10 @@ class _Checker:
     def component(self, document: Document, path: Path_, framework, key: str) -> None:
         if framework.component(key) is None:
             keys = [c.key for c in framework.components]
-            self.problem(document, path, "unknown-component",
+            mapped_to = any(f.maps_to == framework.id for f in self.toolkit.frameworks)
+            self.problem(document, path, "unknown-dimension" if mapped_to else "unknown-component",
                          f"unknown {framework.item_name} '{key}' of {framework.short_title or framework.title}",
-                         _did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
+                         did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
 
     def toolkit_file(self, document: Document) -> None:
         for kind, items in (("section", self.toolkit.sections), ("audience", self.toolkit.audiences),
@@ -512,72 +511,94 @@ class _Checker:
             if framework.maps_to and self.toolkit.framework(framework.maps_to) is None:
                 self.problem(document, ("frameworks", i, "maps_to"), "unknown-framework",
                              f"unknown framework '{framework.maps_to}'",
-                             _did_you_mean(framework.maps_to, [f.id for f in self.toolkit.frameworks], "frameworks"))
+                             did_you_mean(framework.maps_to, [f.id for f in self.toolkit.frameworks], "frameworks"))
         if self.toolkit.language not in self.toolkit.languages:
             self.problem(document, ("language",), "bad-value",
                          f"the default language '{self.toolkit.language}' is not in 'languages'",
                          f"add '{self.toolkit.language}' to languages")
         self.citations(document, document.data)
 
-    def module(self, document: Document, module: Module, expected_section: str, expected_id: str) -> None:
+    def module(self, document: Document, expected_section: str, expected_id: str) -> None:
+        """Checks on the raw data, so they run even when the model found other mistakes."""
+        data = document.data if isinstance(document.data, dict) else {}
         toolkit = self.toolkit
-        if toolkit.section(module.section) is None:
-            self.problem(document, ("section",), "unknown-section", f"the section '{module.section}' is not declared",
-                         _did_you_mean(module.section, [s.id for s in toolkit.sections], "sections in toolkit.yml")
-                         + "; or declare it under `sections:` in toolkit.yml")
-        elif module.section != expected_section:
-            self.problem(document, ("section",), "wrong-folder",
-                         f"the module says section '{module.section}' but sits in the folder '{expected_section}'",
-                         f"move the file to modules/{module.section}/ or change `section:`")
-        if module.id != expected_id:
+        section, module_id = data.get("section"), data.get("id")
+        if isinstance(section, str):
+            if toolkit.section(section) is None:
+                self.problem(document, ("section",), "unknown-section", f"the section '{section}' is not declared",
+                             did_you_mean(section, [s.id for s in toolkit.sections], "sections in toolkit.yml")
+                             + "; or declare it under `sections:` in toolkit.yml")
+            elif section != expected_section:
+                self.problem(document, ("section",), "wrong-folder",
+                             f"the module says section '{section}' but sits in the folder '{expected_section}'",
+                             f"move the file to modules/{section}/ or change `section:`")
+        if isinstance(module_id, str) and module_id != expected_id:
             self.problem(document, ("id",), "wrong-file-name",
-                         f"the module id '{module.id}' does not match its file name '{expected_id}.yml'",
-                         f"rename the file to {module.id}.yml or change `id:` to '{expected_id}'")
-        for i, audience in enumerate(module.audience):
+                         f"the module id '{module_id}' does not match its file name '{expected_id}.yml'",
+                         f"rename the file to {module_id}.yml or change `id:` to '{expected_id}'")
+        for i, audience in _items(data.get("audience")):
             self.audience(document, ("audience", i), audience)
-        block_ids: dict[str, int] = {}
-        for b, block in enumerate(module.blocks):
+        block_ids: set[str] = set()
+        for b, block in _items(data.get("blocks")):
+            if not isinstance(block, dict):
+                continue
             at = ("blocks", b)
-            if block.id:
-                if block.id in block_ids:
+            block_id = block.get("id")
+            if isinstance(block_id, str):
+                if block_id in block_ids:
                     self.problem(document, at + ("id",), "duplicate-id",
-                                 f"the block id '{block.id}' is used twice in this module", "give each block its own id")
-                block_ids[block.id] = b
-            for t, tag in enumerate(block.tags):
+                                 f"the block id '{block_id}' is used twice in this module", "give each block its own id")
+                block_ids.add(block_id)
+            for t, tag in _items(block.get("tags")):
                 self.tag(document, at + ("tags", t), tag)
-            if isinstance(block, FrameworkBlock):
+            if block.get("type") == "framework":
                 self.framework_block(document, at, block)
-            if isinstance(block, QuestionsBlock):
-                for g, group in enumerate(block.groups):
-                    for a, audience in enumerate(group.audience):
-                        self.audience(document, at + ("groups", g, "audience", a), audience)
-                    for q, question in enumerate(group.questions):
-                        for t, tag in enumerate(question.tags):
-                            self.tag(document, at + ("groups", g, "questions", q, "tags", t), tag)
+            for g, group in _items(block.get("groups")):
+                if not isinstance(group, dict):
+                    continue
+                for a, audience in _items(group.get("audience")):
+                    self.audience(document, at + ("groups", g, "audience", a), audience)
+                for q, question in _items(group.get("questions")):
+                    for t, tag in _items(question.get("tags") if isinstance(question, dict) else None):
+                        self.tag(document, at + ("groups", g, "questions", q, "tags", t), tag)
         self.citations(document, document.data)
 
     def audience(self, document: Document, path: Path_, audience: str) -> None:
         if self.toolkit.audience(audience) is None:
             self.problem(document, path, "unknown-audience", f"unknown audience '{audience}'",
-                         _did_you_mean(audience, [a.id for a in self.toolkit.audiences], "audiences in toolkit.yml"))
+                         did_you_mean(audience, [a.id for a in self.toolkit.audiences], "audiences in toolkit.yml"))
 
-    def framework_block(self, document: Document, at: Path_, block: FrameworkBlock) -> None:
-        framework = self.toolkit.framework(block.framework)
+    def framework_block(self, document: Document, at: Path_, block: dict) -> None:
+        framework_id = block.get("framework")
+        if not isinstance(framework_id, str):
+            return
+        framework = self.toolkit.framework(framework_id)
         if framework is None:
-            self.problem(document, at + ("framework",), "unknown-framework", f"unknown framework '{block.framework}'",
-                         _did_you_mean(block.framework, [f.id for f in self.toolkit.frameworks],
-                                       "frameworks in toolkit.yml"))
+            self.problem(document, at + ("framework",), "unknown-framework", f"unknown framework '{framework_id}'",
+                         did_you_mean(framework_id, [f.id for f in self.toolkit.frameworks],
+                                      "frameworks in toolkit.yml"))
             return
         target = self.toolkit.framework(framework.maps_to) if framework.maps_to else None
-        for c, entry in enumerate(block.components):
-            self.component(document, at + ("components", c, "key"), framework, entry.key)
-            for m, key in enumerate(entry.maps_to):
+        for c, entry in _items(block.get("components")):
+            if not isinstance(entry, dict):
+                continue
+            if "key" in entry:
+                self.component(document, at + ("components", c, "key"), framework, entry["key"])
+            for m, key in _items(entry.get("maps_to")):
                 if target is None:
                     self.problem(document, at + ("components", c, "maps_to"), "unknown-framework",
                                  f"the framework '{framework.id}' does not map to another framework",
                                  "remove `maps_to`, or set `maps_to:` on the framework in toolkit.yml")
                     break
                 self.component(document, at + ("components", c, "maps_to", m), target, key)
+
+
+def _items(value: Any) -> list[tuple[int, Any]]:
+    """(index, item) of a list; nothing for anything else (the model reports wrong types)."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item if isinstance(item, dict) else str(item)) for i, item in enumerate(value)
+            if item is not None]
 
 
 def _display(path: Path) -> str:
@@ -631,10 +652,12 @@ def load_project(content_dir: str | os.PathLike) -> Project:
     checker = _Checker(toolkit, references, problems) if toolkit else None
     if checker and toolkit_doc:
         checker.toolkit_file(toolkit_doc)
-    for path, folder in module_files(content_dir):
+    for path, _section in module_files(content_dir):
         document = read_document(path, _display(path), problems)
         if document is None:
             continue
+        if checker:
+            checker.module(document, path.parent.name, path.stem)
         module = _validate(Module, document, problems)
         if module is None:
             continue
@@ -646,8 +669,6 @@ def load_project(content_dir: str | os.PathLike) -> Project:
                                     "give each module its own id (and file name)"))
             continue
         documents[module.id] = document
-        if checker:
-            checker.module(document, module, folder, path.stem)
         modules.append(module)
         sources[module.id] = path.relative_to(content_dir).as_posix()
 

@@ -11,7 +11,7 @@ Templates are looked up first in the project's override folder
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -1,0 +1,48 @@
+"""Shared helpers: a copy of the bundled content to break, and quick access to problems."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from toolkit_builder.loader import ContentError, Problem, load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A copy of the whole project (mkdocs.yml, content/, overrides/) to change freely."""
+    target = tmp_path / "project"
+    target.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(CONTENT, target / "content")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    return target
+
+
+@pytest.fixture
+def content_dir(project_dir: Path) -> Path:
+    return project_dir / "content"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def problems_of(content_dir: Path) -> list[Problem]:
+    with pytest.raises(ContentError) as caught:
+        load_project(content_dir)
+    return caught.value.problems
+
+
+def only(problems: list[Problem], code: str) -> Problem:
+    found = [p for p in problems if p.code == code]
+    assert len(found) == 1, f"expected one {code!r} problem, got: {[str(p) for p in problems]}"
+    return found[0]

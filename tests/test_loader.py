@@ -1,0 +1,297 @@
+"""Every kind of content mistake is reported with its file, line and column and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit_builder.loader import ContentError, load_project
+from toolkit_builder.model import ContrastBlock, FrameworkBlock
+
+from .conftest import CONTENT, only, problems_of, write
+
+MODULE = "modules/education/sample.yml"
+
+
+def module(content_dir: Path, text: str) -> str:
+    write(content_dir / MODULE, text)
+    return str(Path(content_dir / MODULE))
+
+
+def test_bundled_content_loads():
+    project = load_project(CONTENT)
+    module = project.modules[0]
+    assert module.id == "recovery-education-and-training"
+    chime = next(b for b in module.blocks if isinstance(b, FrameworkBlock))
+    assert [c.key for c in chime.components] == ["connection", "hope", "identity", "meaning", "empowerment"]
+    assert {c.key: c.maps_to for c in chime.components} == {
+        "connection": ["3", "5"], "hope": ["1"], "identity": ["4"], "meaning": ["6"], "empowerment": ["2"],
+    }
+    contrast = next(b for b in module.blocks if isinstance(b, ContrastBlock))
+    assert len(contrast.rows) == 4
+    guidelines = project.toolkit.framework("guidelines")
+    assert [c.key for c in guidelines.components] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_unknown_key_suggests_closest(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: prose
+            txt: Hello
+        """)
+    problem = only(problems_of(content_dir), "unknown-key")
+    assert (problem.line, problem.column) == (6, 5)
+    assert "'txt'" in problem.message and "did you mean 'text'" in problem.hint
+    assert problem.file.endswith("sample.yml")
+
+
+def test_missing_required_field(content_dir):
+    module(content_dir, """
+        id: sample
+        section: education
+        blocks:
+          - type: prose
+            text: Hello
+        """)
+    problem = only(problems_of(content_dir), "missing-field")
+    assert "'title'" in problem.message
+    assert problem.line == 1
+
+
+def test_missing_field_in_a_block_points_at_the_block(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: prose
+            text: Hello
+          - type: contrast
+            left: A
+            rows: [[a, b]]
+        """)
+    problem = only(problems_of(content_dir), "missing-field")
+    assert "'right'" in problem.message
+    assert problem.line == 7
+
+
+def test_wrong_type(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: list
+            items: just one text
+        """)
+    problem = only(problems_of(content_dir), "wrong-type")
+    assert problem.line == 6 and problem.column == 12
+    assert "'items' should be a list" in problem.message
+
+
+def test_unknown_block_type(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: contrst
+            left: A
+        """)
+    problem = only(problems_of(content_dir), "unknown-block-type")
+    assert (problem.line, problem.column) == (5, 11)
+    assert "did you mean 'contrast'" in problem.hint
+
+
+def test_unknown_framework_component_and_dimension(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: framework
+            framework: chime
+            components:
+              - key: hpoe
+                maps_to: [1, 7]
+                themes: [A theme]
+        """)
+    problems = problems_of(content_dir)
+    component = only(problems, "unknown-component")
+    assert component.line == 8 and "'hpoe'" in component.message and "did you mean 'hope'" in component.hint
+    dimension = only(problems, "unknown-dimension")
+    assert (dimension.line, dimension.column) == (9, 22) and "'7'" in dimension.message
+
+
+def test_unknown_framework_tag_on_question(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: questions
+            groups:
+              - questions:
+                  - text: A question?
+                    tags: [chime:hopes]
+        """)
+    problem = only(problems_of(content_dir), "unknown-component")
+    assert problem.line == 9 and "did you mean 'hope'" in problem.hint
+
+
+def test_unknown_reference_inline_and_listed(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        cites: [slay2031]
+        blocks:
+          - type: prose
+            text: As shown before [@leamy2012].
+        """)
+    problems = [p for p in problems_of(content_dir) if p.code == "unknown-reference"]
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "unknown reference 'slay2031'"),
+        (7, "unknown reference 'leamy2012'"),
+    ]
+    assert "did you mean 'leamy2011'" in problems[1].hint
+
+
+def test_duplicate_module_id(content_dir):
+    module(content_dir, """
+        id: recovery-education-and-training
+        title: Sample
+        section: education
+        blocks:
+          - type: prose
+            text: Hello
+        """)
+    problems = problems_of(content_dir)
+    duplicate = only(problems, "duplicate-id")
+    assert duplicate.line == 1 and "already used by" in duplicate.message
+    assert only(problems, "wrong-file-name").line == 1
+
+
+def test_module_in_undeclared_section(content_dir):
+    write(content_dir / "modules/educaton/sample.yml", """
+        id: sample
+        title: Sample
+        section: educaton
+        blocks:
+          - type: prose
+            text: Hello
+        """)
+    problem = only(problems_of(content_dir), "unknown-section")
+    assert (problem.line, problem.column) == (3, 10)
+    assert "did you mean 'education'" in problem.hint
+
+
+def test_empty_file(content_dir):
+    module(content_dir, "# nothing here yet\n")
+    problem = only(problems_of(content_dir), "empty-file")
+    assert problem.line == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("id: sample\ntitle: Sample: a module\n", 2, "quotes"),
+        ("id: sample\nblocks:\n  - type: prose\n\ttext: x\n", 4, None),
+        ("id: sample\ntitle: [unclosed\n", 3, None),
+    ],
+)
+def test_yaml_syntax_error(content_dir, text, line, hint):
+    (content_dir / MODULE).write_text(text, encoding="utf-8")
+    problem = only(problems_of(content_dir), "yaml-syntax")
+    assert problem.line == line
+    assert problem.message.startswith("YAML syntax error")
+    if hint:
+        assert hint in problem.hint
+
+
+def test_duplicate_key(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        title: Again
+        section: education
+        blocks:
+          - type: prose
+            text: Hello
+        """)
+    problem = only(problems_of(content_dir), "duplicate-key")
+    assert problem.line == 3 and "first on line 2" in problem.message
+
+
+def test_contrast_row_with_a_comma_explains_quotes(content_dir):
+    module(content_dir, """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: contrast
+            left: A
+            right: B
+            rows:
+              - [one, two, three]
+        """)
+    problem = only(problems_of(content_dir), "wrong-type")
+    assert problem.line == 9 and "at most 2" in problem.message and "quotes" in problem.hint
+
+
+def test_every_problem_of_a_run_is_reported(content_dir):
+    module(content_dir, """
+        id: sample
+        titel: Sample
+        section: educaton
+        blocks:
+          - type: contrst
+          - type: framework
+            framework: chime
+            components:
+              - key: hpoe
+                themes: [x]
+          - type: prose
+            text: See [@nobody2000].
+        """)
+    write(content_dir / "modules/education/other.yml", "")
+    codes = sorted(p.code for p in problems_of(content_dir))
+    assert codes == sorted([
+        "unknown-key", "missing-field", "unknown-section", "unknown-block-type",
+        "unknown-component", "unknown-reference", "empty-file",
+    ])
+
+
+def test_yaml_is_loaded_safely(content_dir):
+    module(content_dir, """
+        id: sample
+        title: !!python/object/apply:os.system ["echo hacked"]
+        section: education
+        blocks:
+          - type: prose
+            text: Hello
+        """)
+    problem = problems_of(content_dir)[0]
+    assert problem.line == 2 and problem.code == "wrong-type"
+
+
+def test_alias_bomb_is_refused(content_dir):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 8):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+    (content_dir / MODULE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problem = only(problems_of(content_dir), "file-too-large")
+    assert "expands" in problem.message
+
+
+def test_content_error_lists_every_problem_in_its_message(content_dir):
+    module(content_dir, "id: Sample Module\n")
+    with pytest.raises(ContentError) as caught:
+        load_project(content_dir)
+    text = str(caught.value)
+    assert "sample.yml:1:5: error [bad-value] 'Sample Module' is not a valid id" in text
+    assert "problem" in text.splitlines()[0]
