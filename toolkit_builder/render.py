@@ -22,6 +22,9 @@ from markupsafe import Markup
 from .loader import CITATION
 from .model import BaseBlock, Framework, Module, Project, Reference
 
+#: An inline citation with the space before it, so the marker sits against the word.
+CITATION_IN_TEXT = re.compile(r"\s*" + CITATION.pattern)
+
 #: Schemes a link written in content may use; anything else is shown as text.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 
@@ -107,7 +110,7 @@ class Renderer:
         self._md.reset()
         html = self._md.convert(text)
         html = _unsafe_links(html)
-        return CITATION.sub(lambda m: self.cite(m.group(1)), html)
+        return CITATION_IN_TEXT.sub(lambda m: self.cite(m.group(1)), html)
 
     def markdown_block(self, text: str | None) -> Markup:
         return Markup(self._convert(text)) if text else Markup("")
@@ -142,7 +145,7 @@ class Renderer:
         if target is None:
             return ""
         plural = target.item_name_plural or f"{target.item_name}s"
-        return f"{plural[:1].upper()}{plural[1:]} of {target.short_title or target.title}"
+        return f"{target.short_title or target.title} {plural}"
 
     def tag_label(self, tag: str) -> str:
         framework_id, _, key = tag.partition(":")
@@ -152,7 +155,7 @@ class Renderer:
         component = framework.component(key)
         name = framework.short_title or framework.title
         if framework.maps_to is None and component is not None:  # numbered dimensions
-            return f"{name[:1].upper()}{name[1:]}, {framework.item_name} {key}"
+            return f"{name} {framework.item_name} {key}"
         return f"{name}: {component.label if component else key}"
 
     def audience_label(self, audience_id: str) -> str:
@@ -233,7 +236,7 @@ def render_site(project: Project, overrides: str | Path | None = None) -> list[P
 
 def site_nav(project: Project) -> list[Any]:
     """The nav as MkDocs writes it in mkdocs.yml: sections in declared order, modules in order."""
-    nav: list[Any] = [{project.toolkit.short_title or project.toolkit.title: "index.md"}]
+    nav: list[Any] = [{"Home": "index.md"}]
     for section in project.toolkit.sections:
         children = [f"{section.id}/index.md"]
         children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]

@@ -1,0 +1,170 @@
+"""Build the bundled toolkit with the real MkDocs and Material and check the HTML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import write
+
+MODULE_PAGE = "education/recovery-education-and-training/index.html"
+
+
+def run_toolkit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit_builder.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    import shutil
+
+    from .conftest import ROOT
+
+    project = tmp_path_factory.mktemp("built") / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    result = run_toolkit("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_site_has_every_generated_page(built_site):
+    for path in ("index.html", "education/index.html", MODULE_PAGE, "references/index.html",
+                 "glossary/index.html", "assets/toolkit/toolkit.css"):
+        assert (built_site / path).is_file(), path
+
+
+def test_module_page_structure(built_site):
+    soup = page(built_site, MODULE_PAGE)
+    assert soup.html["lang"] == "en"
+    content = soup.select_one("article.md-content__inner")
+    for permalink in content.select("a.headerlink"):
+        permalink.decompose()
+    assert [h.get_text(strip=True) for h in content.find_all("h1")] == ["Recovery education and training"]
+    h2 = [h.get("id") for h in content.find_all("h2")]
+    for anchor in ("at-a-glance", "recovery-education", "clinical-vs-personal", "chime", "recovery-oriented-training",
+                   "training-topics", "co-production", "interview-questions", "lived-experience",
+                   "components-overview", "considerations", "references"):
+        assert anchor in h2
+
+
+def test_tables_have_captions_and_scoped_headers(built_site):
+    soup = page(built_site, MODULE_PAGE)
+    tables = soup.select("article table")
+    captions = [t.caption.get_text(" ", strip=True) for t in tables]
+    assert captions == [
+        "Clinical recovery and personal recovery",
+        "The CHIME framework",
+        "The main components of recovery-oriented education and training",
+    ]
+    for table in tables:
+        assert all(th.get("scope") in ("col", "row") for th in table.find_all("th"))
+        region = table.find_parent("div", class_="tk-table")
+        assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"]
+    contrast, chime, logic = tables
+    assert len(contrast.tbody.find_all("tr")) == 4
+    rows = {r.th.get_text(strip=True): r for r in chime.tbody.find_all("tr")}
+    assert list(rows) == ["Connection", "Hope", "Identity", "Making sense and finding meaning", "Empowerment"]
+    dimensions = {name: [li.get_text(" ", strip=True).split(".")[0] for li in row.select("ul.tk-maps li")]
+                  for name, row in rows.items()}
+    assert dimensions == {"Connection": ["3", "5"], "Hope": ["1"], "Identity": ["4"],
+                          "Making sense and finding meaning": ["6"], "Empowerment": ["2"]}
+    assert all(row.select("ul.tk-themes li") for row in rows.values())
+    assert logic.select_one("td[rowspan='2']").get_text(strip=True) == "Belief that recovery is possible"
+
+
+def test_questions_and_considerations(built_site):
+    soup = page(built_site, MODULE_PAGE)
+    questions = [q.get_text(" ", strip=True) for q in soup.select(".tk-question")]
+    assert len(questions) == 7
+    assert questions[0] == "What does hopeful language sound like?"
+    assert len(soup.select(".tk-consideration-list > li")) == 4
+    assert len(soup.select("#training-topics + .tk-list li")) == 6
+
+
+def test_references_are_numbered_notes_with_links(built_site):
+    soup = page(built_site, MODULE_PAGE)
+    notes = soup.select("ol.tk-notes > li")
+    assert len(notes) == 6
+    assert len(soup.select("sup.tk-cite")) == 7
+    for sup in soup.select("sup.tk-cite a"):
+        assert soup.find(id=sup["href"][1:]) is not None
+    links = [a["href"] for a in soup.select("ol.tk-notes a:not(.tk-backref)")]
+    assert "https://doi.org/10.1192/bjp.bp.110.083733" in links
+    assert "https://doi.org/10.1111/inm.12596" in links
+    assert len(links) == 6
+
+
+def test_abbreviations_and_edit_link(built_site):
+    soup = page(built_site, MODULE_PAGE)
+    abbr = soup.select_one("article abbr")
+    assert abbr is not None and abbr["title"]
+    edit = soup.select_one("a[rel=edit]")
+    assert edit["href"].endswith("/content/modules/education/recovery-education-and-training.yml")
+
+
+def test_nav_is_grouped_by_section(built_site):
+    soup = page(built_site, "index.html")
+    links = [(a["href"], a.get_text(" ", strip=True)) for a in soup.select("nav.md-nav--primary a[href]")
+             if not a["href"].startswith("#")]
+    assert links == [
+        (".", ""), (".", "Home"),
+        ("education/", "Education and training"),
+        ("education/recovery-education-and-training/", "Recovery education and training"),
+        ("references/", "References"), ("glossary/", "Glossary"),
+    ]
+
+
+def test_no_request_to_another_origin_in_markup(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img"]):
+            target = tag.get("src") or tag.get("href") or ""
+            assert not target.startswith(("http:", "https:", "//")), f"{html}: {target}"
+
+
+def test_failed_build_names_the_mistake_and_keeps_the_old_site(project_dir):
+    first = run_toolkit("build", cwd=project_dir)
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(project_dir / "site"): p.read_bytes() for p in (project_dir / "site").rglob("*")
+              if p.is_file()}
+    write(project_dir / "content/modules/education/recovery-education-and-training.yml", """
+        id: recovery-education-and-training
+        title: Recovery education and training
+        section: education
+        blocks:
+          - type: contrast
+            left: Clinical
+            rigth: Personal
+            rows: [[a, b]]
+        """)
+    second = run_toolkit("build", cwd=project_dir)
+    assert second.returncode == 1
+    assert "recovery-education-and-training.yml:7:5: error [unknown-key] unknown key 'rigth'" in second.stderr
+    assert "Traceback" not in second.stderr
+    after = {p.relative_to(project_dir / "site"): p.read_bytes() for p in (project_dir / "site").rglob("*")
+             if p.is_file()}
+    assert after == before
+    assert not [p for p in project_dir.iterdir() if p.name.startswith(".site-")]
+
+
+def test_plain_mkdocs_build_reports_content_errors_without_traceback(project_dir):
+    (project_dir / "content/modules/education/recovery-education-and-training.yml").write_text("", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project_dir, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1
+    assert "recovery-education-and-training.yml:1:1: error [empty-file]" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,186 @@
+"""Rendering: each block type against a reviewed golden file, citations, escaping, overrides.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from toolkit_builder import load_project, render_site
+from toolkit_builder.model import BLOCK_TYPES, Block
+from toolkit_builder.render import Citations, Renderer
+
+from .conftest import CONTENT, write
+
+GOLDEN = Path(__file__).parent / "golden"
+
+BLOCKS = {
+    "prose": """
+        type: prose
+        text: |
+          A paragraph with **bold**, a [link](https://example.org) and PWLE [@slay2013].
+
+          A second paragraph.
+        """,
+    "list": """
+        type: list
+        intro: Training may include
+        ordered: true
+        items: [Goal setting, "*Wellness* recovery action planning"]
+        cites: [schwartz2020]
+        """,
+    "callout": """
+        type: callout
+        kind: tip
+        title: Practise
+        text: Try it with a colleague.
+        """,
+    "contrast": """
+        type: contrast
+        heading: Clinical and personal recovery
+        left: Clinical recovery
+        right: Personal recovery
+        rows:
+          - [Needs a diagnosis, Not driven by diagnosis]
+          - [Not guaranteed, Always possible]
+        """,
+    "framework": """
+        type: framework
+        id: chime
+        heading: CHIME
+        framework: chime
+        components:
+          - key: connection
+            maps_to: [3, 5]
+            themes: [Connection buffers stress.]
+          - key: hope
+            maps_to: [1]
+            themes: [Share recovery stories., Reframe setbacks.]
+        cites: [leamy2011]
+        """,
+    "questions": """
+        type: questions
+        id: interview
+        heading: Interview questions
+        groups:
+          - heading: Linked to CHIME
+            audience: [pwle, family]
+            questions:
+              - text: What does hopeful language sound like?
+                tags: [chime:hope, guidelines:1]
+          - questions:
+              - text: What barriers do you see?
+        """,
+    "considerations": """
+        type: considerations
+        intro: Training needs to go with
+        items:
+          - title: Leadership
+            text: Committed leaders.
+          - text: Recruitment of open-minded staff.
+            cites: [schwartz2020]
+        """,
+    "logic_model": """
+        type: logic_model
+        heading: Components
+        labels: {outcome: Enhanced outcome}
+        rows:
+          - {input: Education, output: Knowledge, co_production: Stories, outcome: Belief in recovery}
+          - {input: Training, output: Skills, co_production: Co-delivery}
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(load_project(CONTENT))
+
+
+def test_every_block_type_has_a_golden_case():
+    assert set(BLOCKS) == set(BLOCK_TYPES)
+
+
+@pytest.mark.parametrize("kind", sorted(BLOCKS))
+def test_block_matches_golden(renderer, kind):
+    import textwrap
+
+    block = TypeAdapter(Block).validate_python(yaml.safe_load(textwrap.dedent(BLOCKS[kind])))
+    renderer._citations = Citations(renderer.project.references)
+    try:
+        html = str(renderer.render_block(block, level=3))
+    finally:
+        renderer._citations = None
+    golden = GOLDEN / f"{kind}.html"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"no golden file for {kind}; run with UPDATE_GOLDEN=1 and review it"
+    assert html == golden.read_text(encoding="utf-8")
+
+
+def _module_page(project=None):
+    pages = render_site(project or load_project(CONTENT))
+    return next(p for p in pages if p.path == "education/recovery-education-and-training.md")
+
+
+def test_module_page_numbers_citations_in_order_of_first_use():
+    page = _module_page()
+    notes = page.markdown.split("## References", 1)[1]
+    order = ["Leamy", "Slay", "Happell", "Jackson-Blott", "Higgins", "Schwartz"]
+    positions = [notes.index(name) for name in order]
+    assert positions == sorted(positions)
+    assert page.markdown.count('class="tk-cite"') == 7  # six works, Schwartz cited twice
+    assert 'href="#ref-6"' in page.markdown and page.markdown.count('href="#ref-6"') == 2
+    assert "https://doi.org/10.1111/inm.12740" in notes
+
+
+def test_module_page_headings_carry_block_ids():
+    markdown = _module_page().markdown
+    assert markdown.startswith("# Recovery education and training\n")
+    assert "## Clinical recovery and personal recovery {#clinical-vs-personal}" in markdown
+    assert markdown.count("\n# ") == 0  # one h1
+
+
+def test_raw_html_and_unsafe_links_in_text_are_neutralized(content_dir):
+    write(content_dir / "modules/education/sample.yml", """
+        id: sample
+        title: Sample
+        section: education
+        blocks:
+          - type: prose
+            text: <script>alert(1)</script> and [click](javascript:alert(1)) <b onclick="x()">b</b>
+        """)
+    markdown = next(p for p in render_site(load_project(content_dir)) if p.path.endswith("sample.md")).markdown
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    assert "javascript:" not in markdown
+    assert "<b onclick" not in markdown
+
+
+def test_project_template_overrides_bundled_one(content_dir, tmp_path):
+    overrides = tmp_path / "templates"
+    write(overrides / "blocks/callout.html.j2", '<aside class="local">{{ block.text }}</aside>\n')
+    project = load_project(CONTENT)
+    from toolkit_builder.model import CalloutBlock
+
+    html = str(Renderer(project, overrides).render_block(CalloutBlock(type="callout", text="Hi")))
+    assert html == '<aside class="local">Hi</aside>\n'
+
+
+def test_nav_follows_declared_sections_and_module_order(content_dir):
+    import textwrap
+
+    toolkit = (content_dir / "toolkit.yml").read_text(encoding="utf-8")
+    toolkit = toolkit.replace("sections:\n", "sections:\n" + textwrap.indent(
+        "- id: aaa-first\n  title: A section declared first\n", "  "), 1)
+    (content_dir / "toolkit.yml").write_text(toolkit, encoding="utf-8")
+    from toolkit_builder.render import site_nav
+
+    nav = site_nav(load_project(content_dir))
+    assert [list(item)[0] for item in nav] == [
+        "Home", "A section declared first", "Education and training", "References", "Glossary",
+    ]
