@@ -168,3 +168,13 @@ def test_plain_mkdocs_build_reports_content_errors_without_traceback(project_dir
     assert result.returncode == 1
     assert "recovery-education-and-training.yml:1:1: error [empty-file]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_template_override_in_overrides_folder_is_used_not_published(project_dir):
+    write(project_dir / "overrides/toolkit/blocks/callout.html.j2",
+          '<div class="local-callout">{{ block.text | md }}</div>\n')
+    result = run_toolkit("build", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    html = (project_dir / "site" / MODULE_PAGE).read_text(encoding="utf-8")
+    assert '<div class="local-callout">' in html
+    assert not list((project_dir / "site").rglob("*.j2"))

@@ -48,7 +48,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             project = load_project(self.content_dir)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        self.pages = render_site(project, root / self.config.templates_dir)
+        self.templates_dir = (root / self.config.templates_dir).resolve()
+        self.pages = render_site(project, self.templates_dir)
         self.sources = {p.path: p.source for p in self.pages if p.source}
         if config.nav is None:
             config.nav = site_nav(project)
@@ -59,6 +60,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         return config
 
     def on_files(self, files, *, config):
+        # Block templates may sit inside the theme folder (overrides/toolkit/); they are
+        # inputs of the build, not files to publish.
+        for file in list(files):
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.templates_dir):
+                files.remove(file)
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
