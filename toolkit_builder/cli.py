@@ -53,43 +53,111 @@ def validate(path: Path) -> None:
                f"{len(project.glossary)} glossary term(s): no problems found.")
 
 
-@main.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
-@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
-@click.option("-v", "--verbose", is_flag=True)
-def build(config_file: str, site_dir: str | None, strict: bool, verbose: bool) -> None:
-    """Build the site. The previous site stays in place unless the build succeeds."""
+def _plugin_layers(config_file: str) -> list[Path]:
+    """The content folders the `toolkit` plugin of a MkDocs config reads, upstream first."""
+    import yaml
+
+    path = Path(config_file)
+    try:
+        # MkDocs configs may hold tags such as !ENV; only the plugin's options are needed.
+        loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise click.ClickException(f"cannot read {config_file}: {error}") from None
+    options: dict = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "toolkit" in plugin:
+            options = plugin["toolkit"] or {}
+    root = path.parent
+    return [root / u for u in options.get("upstream", [])] + [root / options.get("content_dir", "content")]
+
+
+def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool) -> str | None:
+    """Build one language into ``site_dir``; the error message, or None on success."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    os.environ["TOOLKIT_LANGUAGE"] = language
     _setup_logging(verbose)
     try:
-        config = load_config(config_file=config_file, strict=strict)
+        config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
+        mkdocs_build(config)
+    except exceptions.ConfigurationError as error:
+        return str(error)
+    except exceptions.PluginError as error:
+        return str(error)
+    except exceptions.Abort as error:
+        return f"[{language}] {error}"
+    return None
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
+@click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
+@click.option("-v", "--verbose", is_flag=True)
+def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
+          verbose: bool) -> None:
+    """Build the site in every language. The previous site stays in place unless the build succeeds.
+
+    The default language is written at the root of the site, every other one under
+    `<language>/`, with the same page paths.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    _setup_logging(verbose)
+    try:
+        project = load_project(_plugin_layers(config_file))
+    except ContentError as error:
+        _report(error)
+        sys.exit(1)
+    toolkit = project.toolkit
+    wanted = list(languages) or list(toolkit.languages)
+    unknown = [code for code in wanted if code not in toolkit.languages]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
+                                 f"({', '.join(toolkit.languages)})", param_hint="--language")
+    try:
+        default_site = load_config(config_file=config_file).site_dir
     except exceptions.ConfigurationError as error:
         raise click.ClickException(str(error)) from None
-    except exceptions.PluginError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    target = Path(site_dir or config.site_dir).resolve()
+    target = Path(site_dir or default_site).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        config.site_dir = str(staging)
-        try:
-            mkdocs_build(config)
-        except exceptions.PluginError as error:
-            click.echo(str(error), err=True)
+        outputs = {code: staging / f"lang-{code}" for code in wanted}
+        args = [(config_file, code, str(outputs[code]), strict, verbose) for code in wanted]
+        workers = min(len(wanted), jobs or os.cpu_count() or 1)
+        if workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                errors = list(pool.map(_build_one, *zip(*args)))
+        else:
+            errors = [_build_one(*a) for a in args]
+        errors = [e for e in errors if e]
+        if errors:
+            for error in dict.fromkeys(errors):
+                click.echo(error, err=True)
+            click.echo(f"Build failed; the site in {target} was left as it was.", err=True)
             sys.exit(1)
-        except exceptions.Abort as error:
-            click.echo(f"Build failed, the site in {target} was left as it was: {error}", err=True)
-            sys.exit(1)
-        _swap(staging, target)
+        root = outputs.get(toolkit.language) or staging / "site"
+        root.mkdir(exist_ok=True)
+        for code, output in outputs.items():
+            if output != root:
+                output.rename(root / code)
+        _swap(root, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    click.echo(f"Site written to {target}")
+    click.echo(f"Site written to {target} ({', '.join(wanted)})")
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -108,12 +176,15 @@ def _swap(new: Path, target: Path) -> None:
 @main.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
+@click.option("-l", "--language", default=None, help="Language to serve (default: the toolkit's own).")
 @click.option("-v", "--verbose", is_flag=True)
-def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
+def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) -> None:
     """Serve the site with live reload; edits under content/ rebuild it."""
     from mkdocs import exceptions
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if language:
+        os.environ["TOOLKIT_LANGUAGE"] = language
     _setup_logging(verbose)
     try:
         mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)

@@ -16,7 +16,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Iterable, Iterator, Sequence, Union
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -28,6 +28,8 @@ from .model import (
     Project,
     Reference,
     Toolkit,
+    ToolkitOverlay,
+    Untranslated,
 )
 
 #: Largest YAML file the loader reads; toolkit files are a few kilobytes.
@@ -512,6 +514,7 @@ class _Checker:
                 self.problem(document, ("frameworks", i, "maps_to"), "unknown-framework",
                              f"unknown framework '{framework.maps_to}'",
                              did_you_mean(framework.maps_to, [f.id for f in self.toolkit.frameworks], "frameworks"))
+        self.branding(document)
         if self.toolkit.language not in self.toolkit.languages:
             self.problem(document, ("language",), "bad-value",
                          f"the default language '{self.toolkit.language}' is not in 'languages'",
@@ -562,6 +565,21 @@ class _Checker:
                     for t, tag in _items(question.get("tags") if isinstance(question, dict) else None):
                         self.tag(document, at + ("groups", g, "questions", q, "tags", t), tag)
         self.citations(document, document.data)
+
+    def branding(self, document: Document) -> None:
+        data = document.data.get("branding") if isinstance(document.data, dict) else None
+        if not isinstance(data, dict):
+            return
+        from .branding import contrast_problems
+        from .model import Branding
+
+        try:
+            branding = Branding.model_validate(data)
+        except ValueError:
+            return  # the model reports the wrong values
+        for name, message in contrast_problems(branding):
+            self.problem(document, ("branding", name), "low-contrast", message,
+                         "choose a darker colour; https://webaim.org/resources/contrastchecker/ helps")
 
     def audience(self, document: Document, path: Path_, audience: str) -> None:
         if self.toolkit.audience(audience) is None:
@@ -618,60 +636,209 @@ def module_files(content_dir: Path) -> Iterator[tuple[Path, str]]:
             yield path, path.parent.name
 
 
-def load_project(content_dir: str | os.PathLike) -> Project:
-    """Load and check every file of a content folder; raise ``ContentError`` listing all problems."""
-    content_dir = Path(content_dir)
-    problems: list[Problem] = []
-    toolkit_path = content_dir / "toolkit.yml"
+ContentDirs = Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]]
+
+
+def content_layers(content_dirs: ContentDirs) -> list[Path]:
+    """The content folders, upstream first: one folder, or an upstream and overlays."""
+    if isinstance(content_dirs, (str, os.PathLike)):
+        return [Path(content_dirs)]
+    return [Path(d) for d in content_dirs]
+
+
+class _Loader:
+    """Loads the files of every content layer in one language, collecting problems."""
+
+    def __init__(self, layers: list[Path], language: str | None):
+        self.layers = layers
+        self.language = language
+        self.problems: list[Problem] = []
+
+    def translation_of(self, relative: Path, layers: list[Path]) -> Path | None:
+        """The translation of a file (by its path within a layer); the last layer's wins."""
+        name = relative.with_name(f"{relative.stem}.{self.language}.yml")
+        for layer in reversed(layers):
+            if (layer / name).is_file():
+                return layer / name
+        return None
+
+    def load(self, layer: Path, relative: Path, root: Any, translate: bool, any_layer: bool = False):
+        """(value, source document, merge result) of one file, or (None, ...) after a problem.
+
+        A module's translation may come from any layer (an overlay can add a language to
+        upstream modules); the translation of toolkit.yml or glossary.yml sits beside it.
+        """
+        path = layer / relative
+        document = read_document(path, _display(path), self.problems)
+        if document is None:
+            return None, None, None
+        before = len(self.problems)
+        value = _validate(root, document, self.problems)
+        if not translate or value is None or len(self.problems) > before:
+            return value, document, None
+        from .i18n import Merged, merge, text_leaves
+
+        translation_path = self.translation_of(relative, self.layers if any_layer else [layer])
+        if translation_path is None:
+            missing = [p for p, _ in text_leaves(document.data, root)]
+            return value, document, Merged(document.data, missing=missing)
+        translation = read_document(translation_path, _display(translation_path), self.problems)
+        if translation is None:
+            return value, document, None
+        merged = merge(document.data, translation.data, root)
+        for issue in merged.issues:
+            line, column = translation.where(issue.path, key=True)
+            self.problems.append(Problem(translation.file, line, column, issue.code, issue.message, issue.hint))
+        if root is Module and isinstance(merged.data, dict):
+            # A block with any text missing is shown whole in the source language.
+            blocks = {p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"}
+            for index in blocks:
+                merged.data["blocks"][index] = document.data["blocks"][index]
+        merged_doc = Document(translation.file, merged.data, translation.positions, translation.key_positions)
+        translated = _validate(root, merged_doc, self.problems)
+        return translated, document, merged
+
+    def orphans(self, languages: list[str], module_ids: set[str]) -> None:
+        """Translation files of modules that do not exist, or in undeclared languages."""
+        for layer in self.layers:
+            for path in sorted((layer / "modules").glob("*/*.*.yml")):
+                stem, _, language = path.stem.rpartition(".")
+                where = _display(path)
+                if "." in stem:
+                    continue
+                if language not in languages:
+                    self.problems.append(Problem(where, 1, 1, "unknown-language",
+                                                 f"'{language}' is not one of the toolkit's languages",
+                                                 f"add '{language}' to `languages` in toolkit.yml, or rename the file; "
+                                                 + did_you_mean(language, languages, "languages")))
+                elif stem not in module_ids:
+                    self.problems.append(Problem(where, 1, 1, "translation-orphan",
+                                                 f"there is no module '{stem}' to translate",
+                                                 did_you_mean(stem, sorted(module_ids), "modules")))
+
+
+def load_project(content_dirs: ContentDirs, language: str | None = None) -> Project:
+    """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
+
+    ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
+    replace (same module id) or hide modules. ``language`` picks the language of the
+    text (default: the toolkit's own); missing translations fall back to the default.
+    """
+    layers = content_layers(content_dirs)
+    base = layers[0]
+    toolkit_path = base / "toolkit.yml"
     if not toolkit_path.is_file():
         raise ContentError([Problem(_display(toolkit_path), 1, 1, "missing-file",
-                                    f"there is no toolkit.yml in {_display(content_dir)}",
+                                    f"there is no toolkit.yml in {_display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
+    loader = _Loader(layers, None)
+    problems = loader.problems
 
-    toolkit_doc = read_document(toolkit_path, _display(toolkit_path), problems)
-    toolkit = _validate(Toolkit, toolkit_doc, problems) if toolkit_doc else None
+    # The toolkit first, in the default language, to know which language to load.
+    toolkit, toolkit_doc, _ = loader.load(base, Path("toolkit.yml"), Toolkit, False)
+    overlays: list[tuple[Any, Document | None, Path]] = []
+    for layer in layers[1:]:
+        if (layer / "toolkit.yml").is_file():
+            overlay, doc, _ = loader.load(layer, Path("toolkit.yml"), ToolkitOverlay, False)
+            overlays.append((overlay, doc, layer))
+    if toolkit is not None:
+        for overlay, _, _ in overlays:
+            if overlay is not None:
+                toolkit = overlay.apply(toolkit)
+    default = toolkit.language if toolkit else "en"
+    language = language or default
+    if toolkit is not None and language not in toolkit.languages:
+        raise ContentError(problems + [Problem(_display(toolkit_path), *toolkit_doc.where(("languages",)),
+                                               "unknown-language",
+                                               f"'{language}' is not one of the toolkit's languages",
+                                               did_you_mean(language, toolkit.languages, "languages"))])
+    translate = language != default
+    loader.language = language
+    if translate and toolkit is not None:
+        translated, _, _ = loader.load(base, Path("toolkit.yml"), Toolkit, True)
+        if translated is not None:
+            for layer_overlay in overlays:
+                overlay, _, layer = layer_overlay
+                if overlay is not None:
+                    local, _, _ = loader.load(layer, Path("toolkit.yml"), ToolkitOverlay, True)
+                    translated = (local or overlay).apply(translated)
+            toolkit = translated
 
     references: dict[str, Reference] = {}
-    ref_doc = None
-    ref_path = content_dir / "references.yml"
-    if ref_path.is_file():
-        ref_doc = read_document(ref_path, _display(ref_path), problems)
-        if ref_doc:
-            references = _validate(dict[str, Reference], ref_doc, problems) or {}
-
     glossary: list[GlossaryTerm] = []
-    glossary_path = content_dir / "glossary.yml"
-    if glossary_path.is_file():
-        glossary_doc = read_document(glossary_path, _display(glossary_path), problems)
-        if glossary_doc:
-            glossary = _validate(list[GlossaryTerm], glossary_doc, problems) or []
+    untranslated_terms: set[int] = set()
+    for layer in layers:
+        if (layer / "references.yml").is_file():
+            refs, _, _ = loader.load(layer, Path("references.yml"), dict[str, Reference], False)
+            references.update(refs or {})
+        if (layer / "glossary.yml").is_file():
+            terms, _, merged = loader.load(layer, Path("glossary.yml"), list[GlossaryTerm], translate)
+            replaced = {t.term for t in terms or []}
+            offset = len([t for t in glossary if t.term not in replaced])
+            glossary = [t for t in glossary if t.term not in replaced] + list(terms or [])
+            if merged:
+                untranslated_terms |= {offset + p[0] for p in merged.missing if p}
 
-    modules: list[Module] = []
-    sources: dict[str, str] = {}
-    documents: dict[str, Document] = {}
     checker = _Checker(toolkit, references, problems) if toolkit else None
     if checker and toolkit_doc:
         checker.toolkit_file(toolkit_doc)
-    for path, _section in module_files(content_dir):
-        document = read_document(path, _display(path), problems)
-        if document is None:
-            continue
-        if checker:
-            checker.module(document, path.parent.name, path.stem)
-        module = _validate(Module, document, problems)
-        if module is None:
-            continue
-        if module.id in documents:
-            first = documents[module.id]
-            line, column = document.where(("id",))
-            problems.append(Problem(document.file, line, column, "duplicate-id",
-                                    f"the module id '{module.id}' is already used by {first.file}",
-                                    "give each module its own id (and file name)"))
-            continue
-        documents[module.id] = document
-        modules.append(module)
-        sources[module.id] = path.relative_to(content_dir).as_posix()
+        for _, doc, _ in overlays:
+            if doc is not None:
+                checker.branding(doc)
+                checker.citations(doc, doc.data)
+
+    found: dict[str, tuple[Path, Path]] = {}
+    for layer in layers:
+        for path, _section in module_files(layer):
+            found[path.stem] = (layer, path)  # a later layer replaces a module by id
+    modules: list[Module] = []
+    sources: dict[str, str] = {}
+    origin: dict[str, int] = {}
+    untranslated: dict[str, Untranslated] = {}
+    documents: dict[str, Document] = {}
+    hidden: set[str] = set()
+    for overlay, doc, _ in overlays:
+        if overlay is not None:
+            for i, module_id in enumerate(overlay.hide):
+                if module_id not in found:
+                    problems.append(Problem(doc.file, *doc.where(("hide", i)), "unknown-module",
+                                            f"there is no module '{module_id}' to hide",
+                                            did_you_mean(module_id, sorted(found), "modules")))
+                hidden.add(module_id)
+    for layer in layers:
+        for path, _section in module_files(layer):
+            if found.get(path.stem, (None, None))[1] != path:
+                continue
+            relative = path.relative_to(layer)
+            module, document, merged = loader.load(layer, relative, Module, translate, any_layer=True)
+            if checker and document is not None:
+                checker.module(document, path.parent.name, path.stem)
+            if module is None or document is None:
+                continue
+            if module.id in documents:
+                first = documents[module.id]
+                line, column = document.where(("id",))
+                problems.append(Problem(document.file, line, column, "duplicate-id",
+                                        f"the module id '{module.id}' is already used by {first.file}",
+                                        "give each module its own id (and file name)"))
+                continue
+            documents[module.id] = document
+            if module.id in hidden:
+                continue
+            modules.append(module)
+            sources[module.id] = relative.as_posix()
+            origin[module.id] = layers.index(layer)
+            if merged is not None and merged.missing:
+                untranslated[module.id] = Untranslated(
+                    whole=merged.translated == 0,
+                    fields=frozenset(p[0] for p in merged.missing if len(p) == 1),
+                    blocks=frozenset(p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"),
+                )
+    if toolkit is not None:
+        loader.orphans(toolkit.languages, set(found))
 
     if problems:
         raise ContentError(problems)
-    return Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources)
+    return Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
+                   layers=origin, language=language, untranslated=untranslated,
+                   untranslated_terms=frozenset(untranslated_terms))

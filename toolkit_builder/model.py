@@ -91,6 +91,34 @@ class Framework(Strict):
         return next((c for c in self.components if c.key == key), None)
 
 
+class Link(Strict):
+    label: Text
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)\S+$")]
+
+
+class Organization(Strict):
+    """Who publishes this copy of the toolkit; shown in the footer of every page."""
+
+    name: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    contact: Text | None = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    phone: Annotated[str, StringConstraints(min_length=3)] | None = None
+    links: list[Link] = Field(default_factory=list)
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Branding(Strict):
+    """Colours of a localized copy; checked for contrast before they are used."""
+
+    #: Header and button colour; white text sits on it.
+    primary: Colour | None = None
+    #: Colour of links and highlights on the white page.
+    accent: Colour | None = None
+
+
 class Toolkit(Strict):
     title: Text
     short_title: Text | None = None
@@ -100,6 +128,8 @@ class Toolkit(Strict):
     sections: list[Section] = Field(min_length=1)
     audiences: list[Audience] = Field(default_factory=list)
     frameworks: list[Framework] = Field(default_factory=list)
+    organization: Organization | None = None
+    branding: Branding | None = None
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -288,8 +318,50 @@ class Module(Strict):
     blocks: list[Block] = Field(min_length=1)
 
 
+class ToolkitOverlay(Strict):
+    """`toolkit.yml` of a localized copy: what it changes in the upstream toolkit.
+
+    Sections, audiences and frameworks with an upstream id replace the upstream entry;
+    new ids are added (sections after the upstream ones, in the order given).
+    """
+
+    title: Text | None = None
+    short_title: Text | None = None
+    description: Markdown | None = None
+    language: Slug | None = None
+    languages: list[Slug] | None = None
+    sections: list[Section] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
+    frameworks: list[Framework] = Field(default_factory=list)
+    organization: Organization | None = None
+    branding: Branding | None = None
+    #: Ids of upstream modules this copy does not publish.
+    hide: list[Slug] = Field(default_factory=list)
+
+    def apply(self, toolkit: Toolkit) -> Toolkit:
+        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "language",
+                                                          "languages", "organization", "branding")
+                  if getattr(self, name) is not None}
+        for name in ("sections", "audiences", "frameworks"):
+            ours = {item.id: item for item in getattr(self, name)}
+            merged = [ours.pop(item.id, item) for item in getattr(toolkit, name)]
+            update[name] = merged + list(ours.values())
+        return toolkit.model_copy(update=update)
+
+
+class Untranslated(BaseModel):
+    """What of a module shows in the default language because its translation lacks it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: No translation file at all.
+    whole: bool = False
+    fields: frozenset[str] = frozenset()
+    blocks: frozenset[int] = frozenset()
+
+
 class Project(BaseModel):
-    """Everything loaded from one content folder, cross-checked."""
+    """Everything loaded from the content folders, cross-checked, in one language."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -297,8 +369,16 @@ class Project(BaseModel):
     references: dict[str, Reference]
     glossary: list[GlossaryTerm]
     modules: list[Module]
-    #: Module id -> path of its YAML file, relative to the content folder.
+    #: Module id -> path of its YAML file, relative to the content folder it comes from.
     sources: dict[str, str]
+    #: Module id -> index of the content folder it comes from (0: upstream; last: this site's own).
+    layers: dict[str, int] = Field(default_factory=dict)
+    #: The language the text is in.
+    language: str = "en"
+    #: Module id -> what of it is not translated into ``language``.
+    untranslated: dict[str, Untranslated] = Field(default_factory=dict)
+    #: Glossary terms (by position) not translated into ``language``.
+    untranslated_terms: frozenset[int] = frozenset()
 
     def modules_in(self, section_id: str) -> list[Module]:
         found = [m for m in self.modules if m.section == section_id]

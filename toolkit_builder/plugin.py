@@ -7,14 +7,17 @@ content mistakes become a ``PluginError`` whose message lists every located prob
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from .branding import branding_css
+from .i18n import language_links, load_translations
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
 
@@ -32,6 +35,12 @@ class ToolkitConfig(base.Config):
     #: Address that a module's YAML path (e.g. `modules/education/x.yml`) is appended to
     #: for the "edit this page" button; empty for no button.
     edit_url = c.Type(str, default="")
+    #: Upstream content folders this site builds on, relative to mkdocs.yml (oldest first);
+    #: `content_dir` is laid over them.
+    upstream = c.ListOfItems(c.Type(str), default=[])
+    #: Language to build; default: the TOOLKIT_LANGUAGE environment variable, else the
+    #: toolkit's own language. `toolkit build` builds every language.
+    language = c.Type(str, default="")
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
@@ -41,18 +50,36 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.pages: list[Page] = []
         self.sources: dict[str, str] = {}
 
+    # Before other plugins: search reads the theme language set here.
+    @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.content_dir = root / self.config.content_dir
+        self.layers = [root / u for u in self.config.upstream] + [self.content_dir]
+        language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
-            project = load_project(self.content_dir)
+            project = load_project(self.layers, language)
         except ContentError as error:
             raise PluginError(str(error)) from None
+        self.project = project
         self.templates_dir = (root / self.config.templates_dir).resolve()
-        self.pages = render_site(project, self.templates_dir)
-        self.sources = {p.path: p.source for p in self.pages if p.source}
+        translations = load_translations(project.language, self.layers)
+        self.pages = render_site(project, self.templates_dir, translations)
+        own_layer = len(self.layers) - 1
+        # "Edit this page" only for modules of this site's own content folder.
+        self.sources = {p.path: p.source for p in self.pages
+                        if p.module_id and project.layers.get(p.module_id) == own_layer}
         if config.nav is None:
-            config.nav = site_nav(project)
+            config.nav = site_nav(project, translations)
+        config.site_name = project.toolkit.title
+        config.theme["language"] = project.language
+        config.extra["toolkit_organization"] = project.toolkit.organization
+        self.brand_css = branding_css(project.toolkit.branding)
+        if self.brand_css:
+            config.extra_css.append("assets/toolkit/brand.css")
+        self.alternates = self._alternates("")
+        if self.alternates:
+            config.extra["alternate"] = self.alternates
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -74,14 +101,31 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if asset.is_file():
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        if self.brand_css:
+            files.append(File.generated(config, "assets/toolkit/brand.css", content=self.brand_css))
         return files
 
     def on_page_context(self, context, *, page, config, nav):
         source = self.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        if self.alternates:
+            # The language switcher leads to this same page in each language.
+            config.extra["alternate"] = self._alternates(page.url)
         return context
 
+    def on_post_page(self, output, *, page, config):
+        if self.alternates:
+            config.extra["alternate"] = self.alternates
+        return output
+
+    def _alternates(self, page_url: str) -> list[dict]:
+        toolkit = self.project.toolkit
+        if len(toolkit.languages) < 2:
+            return []
+        return language_links(toolkit.languages, toolkit.language, self.project.language, page_url)
+
     def on_serve(self, server, *, config, builder):
-        server.watch(str(self.content_dir))
+        for layer in self.layers:
+            server.watch(str(layer))
         return server

@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import markdown
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup
 
 from .loader import CITATION
-from .model import BaseBlock, Framework, Module, Project, Reference
+from .model import BaseBlock, Framework, Module, Project, Reference, Untranslated
 
 #: An inline citation with the space before it, so the marker sits against the word.
 CITATION_IN_TEXT = re.compile(r"\s*" + CITATION.pattern)
@@ -37,13 +44,16 @@ class Page:
     title: str
     markdown: str
     source: str | None = None
+    #: Id of the module the page shows, if any.
+    module_id: str | None = None
 
 
 class Citations:
     """Numbers citations on one page in order of first use, and lists them at the end."""
 
-    def __init__(self, references: dict[str, Reference]):
+    def __init__(self, references: dict[str, Reference], gettext: Callable[[str], str] = lambda s: s):
         self.references = references
+        self.gettext = gettext
         self.order: list[str] = []
         self.uses: dict[str, list[str]] = {}
 
@@ -53,8 +63,9 @@ class Citations:
         number = self.order.index(key) + 1
         anchor = f"cite-{number}-{len(self.uses.setdefault(key, [])) + 1}"
         self.uses[key].append(anchor)
-        return Markup('<sup class="tk-cite" id="{a}"><a href="#ref-{n}" aria-label="Reference {n}">[{n}]</a></sup>').format(
-            a=anchor, n=number
+        label = self.gettext("Reference %(number)s") % {"number": number}
+        return Markup('<sup class="tk-cite" id="{a}"><a href="#ref-{n}" aria-label="{label}">[{n}]</a></sup>').format(
+            a=anchor, n=number, label=label
         )
 
     def notes(self) -> list[dict[str, Any]]:
@@ -73,20 +84,24 @@ class _NoRawHtml(markdown.Extension):
 
 
 class Renderer:
-    def __init__(self, project: Project, overrides: str | Path | None = None, site_url: str = ""):
+    def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None):
         self.project = project
+        self.translations = translations or NullTranslations()
+        self.gettext = self.translations.gettext
         loaders = []
         if overrides and Path(overrides).is_dir():
             loaders.append(FileSystemLoader(str(overrides)))
         loaders.append(PackageLoader("toolkit_builder", "templates"))
         self.env = Environment(
             loader=ChoiceLoader(loaders),
+            extensions=["jinja2.ext.i18n"],
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.install_gettext_translations(self.translations, newstyle=True)
         glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
         self._md = markdown.Markdown(
             extensions=[_NoRawHtml(), "abbr", "smarty"],
@@ -102,6 +117,9 @@ class Renderer:
             mapping_label=self.mapping_label,
             tag_label=self.tag_label,
             audience_label=self.audience_label,
+            language=project.language,
+            default_language=project.toolkit.language,
+            language_name=self.language_name,
         )
 
     # ------------------------------------------------------------------ text
@@ -132,7 +150,7 @@ class Renderer:
         if not keys or self._citations is None:
             return Markup("")
         markers = Markup("").join(self.cite(k) for k in keys)
-        return Markup('<p class="tk-sources">Sources: {}</p>').format(markers)
+        return Markup('<p class="tk-sources">{} {}</p>').format(self.gettext("Sources:"), markers)
 
     # ------------------------------------------------------------------ labels
 
@@ -158,6 +176,15 @@ class Renderer:
             return f"{name} {framework.item_name} {key}"
         return f"{name}: {component.label if component else key}"
 
+    def language_name(self, code: str) -> str:
+        """The name of a language in the page's language ("anglais" on a French page)."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return Locale.parse(code).get_display_name(self.project.language) or code
+        except (ValueError, UnknownLocaleError):
+            return code
+
     def audience_label(self, audience_id: str) -> str:
         audience = self.project.toolkit.audience(audience_id)
         return audience.label if audience else audience_id
@@ -176,15 +203,17 @@ class Renderer:
         return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
 
     def render_module(self, module: Module) -> Page:
-        self._citations = Citations(self.project.references)
+        self._citations = Citations(self.project.references, self.gettext)
+        untranslated = self.project.untranslated.get(module.id, Untranslated())
         try:
             blocks = [
                 {
                     "block": b,
                     "html": self.render_block(b, 3 if b.heading else 2),
                     "anchor": f" {{#{b.id}}}" if b.id else "",  # attr_list sets the heading's id
+                    "untranslated": i in untranslated.blocks,
                 }
-                for b in module.blocks
+                for i, b in enumerate(module.blocks)
             ]
             module_sources = self.sources(module.cites)
             text = self.env.get_template("module.md.j2").render(
@@ -192,11 +221,13 @@ class Renderer:
                 section=self.project.toolkit.section(module.section),
                 blocks=blocks,
                 module_sources=module_sources,
+                untranslated=untranslated,
                 notes=self._citations.notes(),
             )
         finally:
             self._citations = None
-        return Page(f"{module.section}/{module.id}.md", module.title, _tidy(text), self.project.sources.get(module.id))
+        return Page(f"{module.section}/{module.id}.md", module.title, _tidy(text), self.project.sources.get(module.id),
+                    module.id)
 
     def render_home(self) -> Page:
         sections = [(s, self.project.modules_in(s.id)) for s in self.project.toolkit.sections]
@@ -212,17 +243,19 @@ class Renderer:
     def render_references(self) -> Page:
         references = sorted(self.project.references.items(), key=lambda kv: (kv[1].authors.lower(), kv[1].year))
         text = self.env.get_template("references.md.j2").render(references=references)
-        return Page("references.md", "References", _tidy(text))
+        return Page("references.md", self.gettext("References"), _tidy(text))
 
     def render_glossary(self) -> Page:
         terms = sorted(self.project.glossary, key=lambda t: t.term.lower())
-        text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor)
-        return Page("glossary.md", "Glossary", _tidy(text))
+        untranslated = {self.project.glossary[i].term for i in self.project.untranslated_terms}
+        text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor,
+                                                               untranslated=untranslated)
+        return Page("glossary.md", self.gettext("Glossary"), _tidy(text))
 
 
-def render_site(project: Project, overrides: str | Path | None = None) -> list[Page]:
+def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None) -> list[Page]:
     """Every page of the toolkit, in nav order."""
-    renderer = Renderer(project, overrides)
+    renderer = Renderer(project, overrides, translations)
     pages = [renderer.render_home()]
     for section in project.toolkit.sections:
         pages.append(renderer.render_section(section))
@@ -234,17 +267,18 @@ def render_site(project: Project, overrides: str | Path | None = None) -> list[P
     return pages
 
 
-def site_nav(project: Project) -> list[Any]:
+def site_nav(project: Project, translations: Any = None) -> list[Any]:
     """The nav as MkDocs writes it in mkdocs.yml: sections in declared order, modules in order."""
-    nav: list[Any] = [{"Home": "index.md"}]
+    _ = (translations or NullTranslations()).gettext
+    nav: list[Any] = [{_("Home"): "index.md"}]
     for section in project.toolkit.sections:
         children = [f"{section.id}/index.md"]
         children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
         nav.append({section.title: children})
     if project.references:
-        nav.append({"References": "references.md"})
+        nav.append({_("References"): "references.md"})
     if project.glossary:
-        nav.append({"Glossary": "glossary.md"})
+        nav.append({_("Glossary"): "glossary.md"})
     return nav
 
 
