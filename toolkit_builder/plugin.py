@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
@@ -15,6 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from .branding import branding_css
 from .i18n import language_links, load_translations
@@ -77,9 +79,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.brand_css = branding_css(project.toolkit.branding)
         if self.brand_css:
             config.extra_css.append("assets/toolkit/brand.css")
-        self.alternates = self._alternates("")
+        # Material shows its language menu when `alternate` is set; it is not a list here, so
+        # Material's own links (relative to the wrong root on translated pages) are not written;
+        # overrides/partials/alternate.html writes ours.
+        self.alternates = self._alternates(None)
         if self.alternates:
-            config.extra["alternate"] = self.alternates
+            config.extra["alternate"] = True
+            config.extra["toolkit_alternates"] = self.alternates
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -111,19 +117,27 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
         if self.alternates:
             # The language switcher leads to this same page in each language.
-            config.extra["alternate"] = self._alternates(page.url)
+            config.extra["toolkit_alternates"] = self._alternates(page)
         return context
 
     def on_post_page(self, output, *, page, config):
         if self.alternates:
-            config.extra["alternate"] = self.alternates
+            config.extra["toolkit_alternates"] = self.alternates
         return output
 
-    def _alternates(self, page_url: str) -> list[dict]:
+    def _alternates(self, page) -> list[dict]:
+        """Links to ``page`` (None: the home page) in every language, relative to the page."""
         toolkit = self.project.toolkit
         if len(toolkit.languages) < 2:
             return []
-        return language_links(toolkit.languages, toolkit.language, self.project.language, page_url)
+        url = page.url if page is not None else ""
+        to_root = get_relative_url(".", url).rstrip("/") + "/" if url else ""
+        links = language_links(toolkit.languages, toolkit.language, self.project.language, url)
+        for link in links:
+            link["href"] = posixpath.normpath(to_root + link.pop("link")) + ("/" if url.endswith("/") or not url
+                                                                             else "")
+            link["current"] = link["lang"] == self.project.language
+        return links
 
     def on_serve(self, server, *, config, builder):
         for layer in self.layers:
