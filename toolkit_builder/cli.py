@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .loader import ContentError, did_you_mean, load_project
+from .loader import ContentError, did_you_mean, load_languages, load_project
 
 # Material prints a notice about its own future on every build; the toolkit's users
 # cannot act on it, so it is off unless they ask for it.
@@ -41,16 +41,24 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", default="content", type=click.Path(file_okay=False, path_type=Path))
-def validate(path: Path) -> None:
-    """Check every file of the content folder PATH (default: content) and list all problems."""
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+def validate(path: Path | None, config_file: str) -> None:
+    """Check every file of the content, in every language, and list all problems.
+
+    PATH is a content folder; without it, the folders of the site's mkdocs.yml (its
+    upstream and its own content), or ./content.
+    """
+    layers = [path] if path else _config_layers(config_file)
     try:
-        project = load_project(path)
+        projects = load_languages(layers)
     except ContentError as error:
         _report(error)
         sys.exit(1)
-    click.echo(f"{path}: {len(project.modules)} module(s), {len(project.references)} reference(s), "
-               f"{len(project.glossary)} glossary term(s): no problems found.")
+    project = next(iter(projects.values()))
+    click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
+               f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: "
+               "no problems found.")
 
 
 def _plugin_layers(config_file: str) -> list[Path]:
@@ -71,6 +79,10 @@ def _plugin_layers(config_file: str) -> list[Path]:
             options = plugin["toolkit"] or {}
     root = path.parent
     return [root / u for u in options.get("upstream", [])] + [root / options.get("content_dir", "content")]
+
+
+def _config_layers(config_file: str) -> list[Path]:
+    return _plugin_layers(config_file) if Path(config_file).is_file() else [Path("content")]
 
 
 def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool) -> str | None:
@@ -115,7 +127,7 @@ def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple
 
     _setup_logging(verbose)
     try:
-        project = load_project(_plugin_layers(config_file))
+        project = next(iter(load_languages(_plugin_layers(config_file)).values()))
     except ContentError as error:
         _report(error)
         sys.exit(1)
@@ -258,10 +270,6 @@ if __name__ == "__main__":  # pragma: no cover
 @main.group()
 def i18n() -> None:
     """Translations: what is missing or stale, and the UI string catalogues."""
-
-
-def _config_layers(config_file: str) -> list[Path]:
-    return _plugin_layers(config_file) if Path(config_file).is_file() else [Path("content")]
 
 
 @i18n.command("status")

@@ -186,7 +186,12 @@ def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: 
         for name, value in source.items():
             sub = _field_type(model, name) if is_model else (typing.get_args(base)[1] if typing.get_args(base) else None)
             if sub is not None and has_text(sub):
-                merged[name] = _merge(value, translation.get(name), sub, path + (name,), result)
+                if name in translation and translation[name] is None and is_model \
+                        and not model.model_fields[name].is_required():
+                    merged[name] = None  # this language has no such text (e.g. no abbreviation to expand)
+                    result.translated += 1
+                else:
+                    merged[name] = _merge(value, translation.get(name), sub, path + (name,), result)
             else:
                 merged[name] = value
                 if name in translation and name in ANCHORS and translation[name] != value:
@@ -194,14 +199,14 @@ def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: 
                                                f"'{name}' is '{translation[name]}' here but '{value}' in the source",
                                                "blocks and items are matched by position; keep the order of the source"))
         for name, value in translation.items():
+            sub = _field_type(model, name) if is_model else (typing.get_args(base)[1] if typing.get_args(base) else None)
             if name in source:
-                if name not in ANCHORS and not (is_model and has_text(_field_type(model, name))):
+                if name not in ANCHORS and not (sub is not None and has_text(sub)):
                     result.issues.append(Issue(path + (name,), "translation-structure",
                                                f"'{name}' is not text: a translation carries only text",
                                                f"remove '{name}'; change it in the source file instead"))
             elif is_model and has_text(_field_type(model, name)) or (not is_model and typing.get_origin(base) is dict):
                 merged[name] = value  # optional text the source leaves to the default (e.g. a label)
-                result.translated += 1
             elif name not in ANCHORS:
                 result.issues.append(Issue(path + (name,), "translation-extra", f"the source has no '{name}' here",
                                            "remove it, or add it to the source first"))
@@ -299,13 +304,13 @@ class FileStatus:
 def _translatable_files(layers: typing.Sequence[Path]) -> Iterator[tuple[Path, Path, Any]]:
     """(layer, relative path, model type) of every file that carries text, in the last layer that has it."""
     from .loader import module_files
-    from .model import GlossaryTerm, Module, Toolkit, ToolkitOverlay
+    from .model import Glossary, Module, Toolkit, ToolkitOverlay
 
     for i, layer in enumerate(layers):
         if (layer / "toolkit.yml").is_file():
             yield layer, Path("toolkit.yml"), Toolkit if i == 0 else ToolkitOverlay
         if (layer / "glossary.yml").is_file():
-            yield layer, Path("glossary.yml"), list[GlossaryTerm]
+            yield layer, Path("glossary.yml"), Glossary
     modules: dict[str, tuple[Path, Path]] = {}
     for layer in layers:
         for path, _ in module_files(layer):

@@ -23,6 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .model import (
     BLOCK_TYPES,
+    Glossary,
     GlossaryTerm,
     Module,
     Project,
@@ -772,12 +773,13 @@ def load_project(content_dirs: ContentDirs, language: str | None = None) -> Proj
             refs, _, _ = loader.load(layer, Path("references.yml"), dict[str, Reference], False)
             references.update(refs or {})
         if (layer / "glossary.yml").is_file():
-            terms, _, merged = loader.load(layer, Path("glossary.yml"), list[GlossaryTerm], translate)
-            replaced = {t.term for t in terms or []}
+            loaded, _, merged = loader.load(layer, Path("glossary.yml"), Glossary, translate)
+            terms = loaded.terms if loaded else []
+            replaced = {t.term for t in terms}
             offset = len([t for t in glossary if t.term not in replaced])
             glossary = [t for t in glossary if t.term not in replaced] + list(terms or [])
             if merged:
-                untranslated_terms |= {offset + p[0] for p in merged.missing if p}
+                untranslated_terms |= {offset + p[1] for p in merged.missing if len(p) > 1}
 
     checker = _Checker(toolkit, references, problems) if toolkit else None
     if checker and toolkit_doc:
@@ -842,3 +844,21 @@ def load_project(content_dirs: ContentDirs, language: str | None = None) -> Proj
     return Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
                    layers=origin, language=language, untranslated=untranslated,
                    untranslated_terms=frozenset(untranslated_terms))
+
+
+def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
+    """The project in each of its languages, default first; every problem of every language
+    (a translation's mistakes included) in one ``ContentError``."""
+    default = load_project(content_dirs)
+    projects = {default.language: default}
+    problems: list[Problem] = []
+    for language in default.toolkit.languages:
+        if language in projects:
+            continue
+        try:
+            projects[language] = load_project(content_dirs, language)
+        except ContentError as error:
+            problems.extend(p for p in error.problems if p not in problems)
+    if problems:
+        raise ContentError(problems)
+    return projects

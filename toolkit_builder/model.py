@@ -84,6 +84,9 @@ class Framework(Strict):
     item_name_plural: Text | None = None
     #: Another framework whose components this one's components map to.
     maps_to: Slug | None = None
+    #: Heading of the column listing this framework's components in another framework's
+    #: table ("Guidelines dimensions").
+    mapped_label: Text | None = None
     cites: list[Key] = Field(default_factory=list)
     components: list[Component] = Field(min_length=1)
 
@@ -169,6 +172,10 @@ class GlossaryTerm(Strict):
     expansion: Text | None = None
     definition: Markdown
     see_also: list[Text] = Field(default_factory=list)
+
+
+class Glossary(Strict):
+    terms: list[GlossaryTerm] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- blocks

@@ -162,8 +162,11 @@ class Renderer:
         target = self.project.toolkit.framework(framework.maps_to) if framework.maps_to else None
         if target is None:
             return ""
+        if target.mapped_label:
+            return target.mapped_label
         plural = target.item_name_plural or f"{target.item_name}s"
-        return f"{target.short_title or target.title} {plural}"
+        return self.gettext("%(framework)s %(items)s") % {"framework": target.short_title or target.title,
+                                                          "items": plural}
 
     def tag_label(self, tag: str) -> str:
         framework_id, _, key = tag.partition(":")
@@ -173,7 +176,8 @@ class Renderer:
         component = framework.component(key)
         name = framework.short_title or framework.title
         if framework.maps_to is None and component is not None:  # numbered dimensions
-            return f"{name} {framework.item_name} {key}"
+            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": framework.item_name,
+                                                                     "key": key}
         return f"{name}: {component.label if component else key}"
 
     def language_name(self, code: str) -> str:
