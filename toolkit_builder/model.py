@@ -159,6 +159,8 @@ class Reference(Strict):
     issue: Key | None = None
     pages: Key | None = None
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    #: Language the work is written in; marked on the page when it differs from the page's.
+    language: Slug = "en"
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
 
     @property

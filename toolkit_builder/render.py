@@ -292,7 +292,7 @@ def term_anchor(term: str) -> str:
 
 def format_reference(reference: Reference) -> Markup:
     """An APA-style reference with its DOI or URL as a link."""
-    parts = [Markup("{} ({}). ").format(reference.authors.rstrip("."), reference.year)]
+    parts = [Markup("{} ({}). ").format(reference.authors, reference.year)]
     title = reference.title.rstrip(".")
     if reference.container:
         parts.append(Markup("{}. <cite>{}</cite>").format(title, reference.container))
