@@ -260,8 +260,6 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 # --------------------------------------------------------------------------- translations
@@ -344,3 +342,50 @@ def i18n_extract(output: Path | None) -> None:
     output = output or PACKAGE_LOCALES / "toolkit.pot"
     count = extract_messages(output)
     click.echo(f"{count} messages written to {output}")
+
+
+# --------------------------------------------------------------------------- localized copies
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--upstream", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="The upstream toolkit's content folder (e.g. a checkout of the upstream repository's content/).")
+@click.option("--name", default="Our organization", show_default=True, help="Your organization's name.")
+def init(directory: Path, upstream: Path, name: str) -> None:
+    """Start a localized copy of a toolkit in DIRECTORY, on top of an upstream content folder."""
+    import json
+
+    starter = Path(__file__).parent / "starter"
+    try:
+        load_project(upstream)
+    except ContentError as error:
+        _report(error)
+        raise click.ClickException(f"{upstream} is not a valid toolkit content folder") from None
+    if directory.exists() and any(directory.iterdir()):
+        raise click.ClickException(f"{directory} is not empty; choose a new folder")
+    upstream_path = Path(os.path.relpath(upstream.resolve(), directory.resolve())).as_posix()
+    quoted = json.dumps(name, ensure_ascii=False)
+    values = {"name": name, "upstream": upstream_path, "schema": f"{upstream_path}/../schema/"}
+    files = {
+        "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted}),
+        "content/toolkit.yml": ("toolkit.yml", {**values, "name": quoted}),
+        "content/modules/local/local-resources.yml": ("local-resources.yml", values),
+        "README.md": ("README.md", values),
+    }
+    for target, (source, fields) in files.items():
+        path = directory / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = (starter / source).read_text(encoding="utf-8")
+        for key, value in fields.items():
+            text = text.replace("{" + key + "}", value)
+        path.write_text(text, encoding="utf-8")
+    (directory / "content/docs").mkdir(parents=True, exist_ok=True)
+    (directory / "content/docs/.gitkeep").touch()
+    (directory / "overrides").mkdir(exist_ok=True)
+    (directory / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    click.echo(f"Started {directory}. Next: cd {directory} && toolkit build")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -326,7 +326,11 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
     results = []
     for layer, relative, root in _translatable_files(layers):
         name = relative.with_name(f"{relative.stem}.{language}.yml")
-        candidates = [lay / name for lay in layers] if root.__name__ == "Module" else [layer / name]
+        if root.__name__ == "Module":
+            candidates = [lay / name for lay in layers]
+        else:  # beside the file, or in a later layer's upstream/ folder
+            later = list(layers)[list(layers).index(layer) + 1:]
+            candidates = [layer / name] + [lay / "upstream" / name for lay in later]
         existing = [p for p in candidates if p.is_file()]
         problems: list = []
         source_doc = read_document(layer / relative, str(layer / relative), problems)

@@ -39,6 +39,9 @@ MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 60
 
+#: Folder of an overlay holding translations of the upstream toolkit.yml and glossary.yml.
+UPSTREAM_TRANSLATIONS = "upstream"
+
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 
 Path_ = tuple[Union[str, int], ...]
@@ -663,6 +666,16 @@ class _Loader:
                 return layer / name
         return None
 
+    def upstream_translation_of(self, layer: Path, relative: Path) -> Path | None:
+        """A translation of an upstream file kept by a later layer in its `upstream/` folder
+        (how a localized copy adds a language without editing upstream files)."""
+        name = relative.with_name(f"{relative.stem}.{self.language}.yml")
+        later = self.layers[self.layers.index(layer) + 1:]
+        for other in reversed(later):
+            if (other / UPSTREAM_TRANSLATIONS / name).is_file():
+                return other / UPSTREAM_TRANSLATIONS / name
+        return None
+
     def load(self, layer: Path, relative: Path, root: Any, translate: bool, any_layer: bool = False):
         """(value, source document, merge result) of one file, or (None, ...) after a problem.
 
@@ -680,6 +693,8 @@ class _Loader:
         from .i18n import Merged, merge, text_leaves
 
         translation_path = self.translation_of(relative, self.layers if any_layer else [layer])
+        if translation_path is None and not any_layer:
+            translation_path = self.upstream_translation_of(layer, relative)
         if translation_path is None:
             missing = [p for p, _ in text_leaves(document.data, root)]
             return value, document, Merged(document.data, missing=missing)

@@ -26,6 +26,8 @@ from .render import Page, render_site, site_nav
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 ASSETS = Path(__file__).parent / "assets"
+#: Theme partials of the toolkit (language switcher, footer); a site's custom_dir overrides them.
+THEME = Path(__file__).parent / "theme"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -74,6 +76,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if config.nav is None:
             config.nav = site_nav(project, translations)
         config.site_name = project.toolkit.title
+        custom = 1 if config.theme.custom_dir else 0
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(custom, str(THEME))
         config.theme["language"] = project.language
         config.extra["toolkit_organization"] = project.toolkit.organization
         self.brand_css = branding_css(project.toolkit.branding)
@@ -122,6 +127,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_post_page(self, output, *, page, config):
         if self.alternates:
+            # The same page in the other languages, for browsers and search engines.
+            links = "".join(f'<link rel="alternate" href="{a["href"]}" hreflang="{a["lang"]}">'
+                            for a in config.extra["toolkit_alternates"] if not a["current"])
+            output = output.replace("</head>", links + "</head>", 1)
             config.extra["toolkit_alternates"] = self.alternates
         return output
 
