@@ -12,6 +12,7 @@ is shown whole in the default language, so a passage is never half in one langua
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -36,6 +37,7 @@ DOMAIN = "toolkit"
 # --------------------------------------------------------------------------- what is text
 
 
+@functools.lru_cache(maxsize=None)
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """The type without Annotated/Optional wrappers, and whether it is translatable text."""
     translatable = False
@@ -54,6 +56,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, translatable
 
 
+@functools.lru_cache(maxsize=None)
 def _field_type(model: type[BaseModel], name: str) -> Any:
     info = model.model_fields.get(name)
     if info is None:
@@ -71,6 +74,7 @@ def _model_for(annotation: Any, data: Any) -> Any:
     return base
 
 
+@functools.lru_cache(maxsize=None)
 def has_text(annotation: Any) -> bool:
     """Whether a value of this type holds any translatable text."""
     base, translatable = _unwrap(annotation)

@@ -33,6 +33,9 @@ from .model import (
     Untranslated,
 )
 
+#: libyaml's parser when PyYAML has it (about 20 times faster), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Largest YAML file the loader reads; toolkit files are a few kilobytes.
 MAX_FILE_BYTES = 2_000_000
 #: Values one file may expand to; stops alias ("billion laughs") bombs.
@@ -132,12 +135,17 @@ class _Reader:
             self.problem(1, 1, "empty-file", "the file is empty", "add the module's fields, or delete the file")
             return None
         try:
-            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+            nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             what = " ".join(filter(None, [error.context, error.problem]))
-            self.problem(line, column, "yaml-syntax", f"YAML syntax error: {what}", _yaml_hint(what))
+            source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+            if "\t" in source_line[: max(column, 1)] or "'\\t'" in what:
+                what, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
+            else:
+                hint = _yaml_hint(what)
+            self.problem(line, column, "yaml-syntax", f"YAML syntax error: {what}", hint)
             return None
         except yaml.YAMLError as error:
             self.problem(1, 1, "yaml-syntax", f"YAML error: {error}", None)
@@ -653,10 +661,20 @@ def content_layers(content_dirs: ContentDirs) -> list[Path]:
 class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
-    def __init__(self, layers: list[Path], language: str | None):
+    def __init__(self, layers: list[Path], language: str | None, cache: dict | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
+        #: Parsed files, shared by the loads of one project in several languages.
+        self.cache = cache if cache is not None else {}
+
+    def read(self, path: Path) -> Document | None:
+        if path in self.cache:
+            return self.cache[path]
+        document = read_document(path, _display(path), self.problems)
+        if document is not None:
+            self.cache[path] = document
+        return document
 
     def translation_of(self, relative: Path, layers: list[Path]) -> Path | None:
         """The translation of a file (by its path within a layer); the last layer's wins."""
@@ -683,7 +701,7 @@ class _Loader:
         upstream modules); the translation of toolkit.yml or glossary.yml sits beside it.
         """
         path = layer / relative
-        document = read_document(path, _display(path), self.problems)
+        document = self.read(path)
         if document is None:
             return None, None, None
         before = len(self.problems)
@@ -698,7 +716,7 @@ class _Loader:
         if translation_path is None:
             missing = [p for p, _ in text_leaves(document.data, root)]
             return value, document, Merged(document.data, missing=missing)
-        translation = read_document(translation_path, _display(translation_path), self.problems)
+        translation = self.read(translation_path)
         if translation is None:
             return value, document, None
         merged = merge(document.data, translation.data, root)
@@ -733,7 +751,7 @@ class _Loader:
                                                  did_you_mean(stem, sorted(module_ids), "modules")))
 
 
-def load_project(content_dirs: ContentDirs, language: str | None = None) -> Project:
+def load_project(content_dirs: ContentDirs, language: str | None = None, _cache: dict | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -747,7 +765,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None) -> Proj
         raise ContentError([Problem(_display(toolkit_path), 1, 1, "missing-file",
                                     f"there is no toolkit.yml in {_display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
-    loader = _Loader(layers, None)
+    loader = _Loader(layers, None, _cache)
     problems = loader.problems
 
     # The toolkit first, in the default language, to know which language to load.
@@ -864,14 +882,15 @@ def load_project(content_dirs: ContentDirs, language: str | None = None) -> Proj
 def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
     """The project in each of its languages, default first; every problem of every language
     (a translation's mistakes included) in one ``ContentError``."""
-    default = load_project(content_dirs)
+    cache: dict = {}
+    default = load_project(content_dirs, None, cache)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
         if language in projects:
             continue
         try:
-            projects[language] = load_project(content_dirs, language)
+            projects[language] = load_project(content_dirs, language, cache)
         except ContentError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if problems:

@@ -1,0 +1,237 @@
+"""Benchmark: build speed and page weight of synthetic toolkits of 10, 100 and 1,000 modules.
+
+For each size it generates a toolkit (realistic modules using every block type, in
+sections, with French translations), then measures in the same run:
+
+- `toolkit validate` (every language);
+- a full `toolkit build` of one language, and of two languages (parallel processes);
+- bare MkDocs building the very same rendered Markdown with the same theme and nav,
+  without the toolkit plugin (the ratio is the toolkit layer's overhead);
+- peak memory (resident set of the build processes);
+- average and largest page HTML size.
+
+Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--json results.json]
+Each time is the best of --repeat runs (the machine's noise only ever adds time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit_builder.loader import load_project  # noqa: E402
+from toolkit_builder.i18n import load_translations  # noqa: E402
+from toolkit_builder.render import render_site, site_nav  # noqa: E402
+
+WORDS = ("recovery hope connection identity meaning empowerment practice service staff peer support "
+         "education training co-production family team plan learning change partnership experience").split()
+
+
+def sentence(seed: int, length: int = 14) -> str:
+    words = [WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(length)]
+    return " ".join(words).capitalize() + "."
+
+
+def module(index: int, section: str) -> dict:
+    s = lambda k, n=14: sentence(index * 31 + k, n)  # noqa: E731
+    return {
+        "id": f"module-{index:04d}",
+        "title": f"Module {index}: {s(0, 4)[:-1]}",
+        "section": section,
+        "summary": s(1),
+        "audience": ["facilitator", "implementation-team"],
+        "blocks": [
+            {"type": "prose", "id": "overview", "heading": "Overview",
+             "text": f"{s(2)} {s(3)} [@leamy2011]\n\n{s(4)} **{s(5, 3)[:-1]}** {s(6)}"},
+            {"type": "list", "id": "points", "heading": "Key points", "intro": s(7),
+             "items": [s(8 + i, 8) for i in range(5)]},
+            {"type": "callout", "id": "tip", "kind": "tip", "title": "Tip", "text": s(13)},
+            {"type": "contrast", "id": "contrast", "heading": "Two views", "left": "Clinical", "right": "Personal",
+             "rows": [[s(14 + i, 5), s(20 + i, 5)] for i in range(4)]},
+            {"type": "framework", "id": "chime", "heading": "CHIME", "framework": "chime", "cites": ["leamy2011"],
+             "components": [{"key": k, "maps_to": m, "themes": [s(30 + j, 10) for j in range(2)]}
+                            for k, m in (("connection", [3, 5]), ("hope", [1]), ("identity", [4]),
+                                         ("meaning", [6]), ("empowerment", [2]))]},
+            {"type": "questions", "id": "questions", "heading": "Questions",
+             "groups": [{"heading": "Linked to CHIME", "audience": ["pwle", "family"],
+                         "questions": [{"text": s(40 + i, 8)[:-1] + "?", "tags": ["chime:hope"]} for i in range(3)]},
+                        {"heading": "General", "questions": [{"text": s(50 + i, 8)[:-1] + "?"} for i in range(4)]}]},
+            {"type": "logic_model", "id": "logic", "heading": "Logic model",
+             "rows": [{"input": "Education", "output": s(60, 8), "co_production": s(61, 5), "outcome": s(62, 5)},
+                      {"input": "Training", "output": s(63, 8), "co_production": s(64, 5)}]},
+            {"type": "considerations", "id": "considerations", "heading": "Considerations", "intro": s(70),
+             "items": [{"title": f"Point {i}", "text": s(71 + i), "cites": ["schwartz2020"]} for i in range(4)]},
+        ],
+    }
+
+
+def french(data):
+    """A stand-in translation with the source's structure (every text prefixed)."""
+    from toolkit_builder.i18n import text_leaves
+    from toolkit_builder.model import Module
+
+    result: dict = {}
+    for path, text in text_leaves(data, Module):
+        target = result
+        for i, part in enumerate(path[:-1]):
+            nxt = [] if isinstance(path[i + 1], int) else {}
+            if isinstance(target, list):
+                while len(target) <= part:
+                    target.append(type(nxt)())
+                target = target[part]
+            else:
+                target = target.setdefault(part, nxt)
+        last = path[-1]
+        if isinstance(target, list):
+            while len(target) <= last:
+                target.append(None)
+        target[last] = "FR " + text
+    return result
+
+
+def generate(target: Path, count: int) -> None:
+    """A project folder: mkdocs.yml, overrides/, content/ with ``count`` modules."""
+    from toolkit_builder.i18n import digest
+    from toolkit_builder.model import Toolkit
+    from toolkit_builder.model import Module
+
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    content = target / "content"
+    (content / "docs").mkdir(parents=True)
+    for name in ("references.yml", "glossary.yml", "glossary.fr.yml", "toolkit.fr.yml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    toolkit = yaml.safe_load((ROOT / "content/toolkit.yml").read_text(encoding="utf-8"))
+    sections = max(1, count // 50)
+    toolkit["sections"] = [{"id": f"section-{i:02d}", "title": f"Section {i}", "summary": sentence(i)}
+                           for i in range(sections)]
+    (content / "toolkit.yml").write_text(yaml.safe_dump(toolkit, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    fr = yaml.safe_load((ROOT / "content/toolkit.fr.yml").read_text(encoding="utf-8"))
+    fr["sections"] = [{"id": s["id"], "title": "FR " + s["title"], "summary": "FR " + s["summary"]}
+                      for s in toolkit["sections"]]
+    fr["source"] = digest(toolkit, Toolkit)
+    (content / "toolkit.fr.yml").write_text(yaml.safe_dump(fr, allow_unicode=True, sort_keys=False),
+                                            encoding="utf-8")
+    for i in range(count):
+        section = f"section-{i % sections:02d}"
+        data = module(i, section)
+        folder = content / "modules" / section
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{data['id']}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                  encoding="utf-8")
+        translation = {"source": digest(data, Module), **french(data)}
+        (folder / f"{data['id']}.fr.yml").write_text(yaml.safe_dump(translation, allow_unicode=True,
+                                                                    sort_keys=False), encoding="utf-8")
+
+
+def bare_project(project: Path, target: Path) -> None:
+    """The same rendered pages as plain Markdown files, and the same config without the plugin."""
+    loaded = load_project(project / "content")
+    docs = target / "docs"
+    for page in render_site(loaded, project / "overrides/toolkit", load_translations(loaded.language)):
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    css = docs / "assets/toolkit"
+    css.mkdir(parents=True)
+    shutil.copy(ROOT / "toolkit_builder/assets/toolkit.css", css / "toolkit.css")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "docs"
+    config["site_name"] = loaded.toolkit.title
+    config["plugins"] = ["search"]
+    config["nav"] = site_nav(loaded)
+    config["extra_css"] = ["assets/toolkit/toolkit.css"]
+    config["theme"]["custom_dir"] = str(ROOT / "toolkit_builder/theme")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
+    """Best wall time of ``repeat`` runs, and the peak RSS (KB) of the process tree."""
+    best = float("inf")
+    peak = 0
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for _ in range(repeat):
+        wrapper = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+        start = time.perf_counter()
+        result = subprocess.run(wrapper + command, cwd=cwd, capture_output=True, text=True, env=env)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+        best = min(best, elapsed)
+        if wrapper:
+            peak = max(peak, int(result.stderr.strip().splitlines()[-1]))
+    if not peak:
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return best, peak
+
+
+def page_sizes(site: Path) -> tuple[float, int, int]:
+    sizes = [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
+    return sum(sizes) / len(sizes), max(sizes), len(sizes)
+
+
+def measure(count: int, repeat: int, work: Path) -> dict:
+    project = work / f"toolkit-{count}"
+    project.mkdir()
+    generate(project, count)
+    toolkit = [sys.executable, "-m", "toolkit_builder"]
+    validate, _ = timed(toolkit + ["validate"], project, repeat)
+    one, one_mem = timed(toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project, repeat)
+    average, largest, pages = page_sizes(work / f"site-{count}")
+    two, two_mem = timed(toolkit + ["build", "-d", str(work / f"site2-{count}")], project, repeat)
+    bare = work / f"bare-{count}"
+    bare.mkdir()
+    bare_project(project, bare)
+    bare_time, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")],
+                         bare, repeat)
+    return {
+        "modules": count, "pages": pages, "validate_s": round(validate, 3), "build_one_language_s": round(one, 3),
+        "bare_mkdocs_s": round(bare_time, 3), "overhead_ratio": round(one / bare_time, 3),
+        "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
+        "peak_memory_mb": round(max(one_mem, two_mem) / 1024, 1),
+        "average_page_kb": round(average / 1024, 1), "largest_page_kb": round(largest / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as work:
+        for count in args.sizes:
+            rows.append(measure(count, args.repeat, Path(work)))
+            print(f"measured {count} modules", file=sys.stderr)
+    columns = list(rows[0])
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(str(row[c]) for c in columns) + " |")
+    by_size = {r["modules"]: r for r in rows}
+    if 100 in by_size and 1000 in by_size:
+        print(f"\ntime(1000)/time(100) = {by_size[1000]['build_one_language_s'] / by_size[100]['build_one_language_s']:.2f}")
+    result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+              "repeat": args.repeat, "results": rows}
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
