@@ -180,9 +180,20 @@ def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
     return best, peak
 
 
-def page_sizes(site: Path) -> tuple[float, int, int]:
-    sizes = [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
-    return sum(sizes) / len(sizes), max(sizes), len(sizes)
+def page_sizes(site: Path) -> tuple[float, int, int, float]:
+    """Average and largest page, page count, and the average weight of everything but the
+    article (header, nav, table of contents, footer): what grows with the size of the toolkit."""
+    import re
+
+    sizes, chrome = [], []
+    article = re.compile(rb"<article.*?</article>", re.DOTALL)
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        data = page.read_bytes()
+        sizes.append(len(data))
+        chrome.append(len(article.sub(b"", data, count=1)))
+    return sum(sizes) / len(sizes), max(sizes), len(sizes), sum(chrome) / len(chrome)
 
 
 def measure(count: int, repeat: int, work: Path) -> dict:
@@ -192,7 +203,7 @@ def measure(count: int, repeat: int, work: Path) -> dict:
     toolkit = [sys.executable, "-m", "toolkit_builder"]
     validate, _ = timed(toolkit + ["validate"], project, repeat)
     one, one_mem = timed(toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project, repeat)
-    average, largest, pages = page_sizes(work / f"site-{count}")
+    average, largest, pages, chrome = page_sizes(work / f"site-{count}")
     two, two_mem = timed(toolkit + ["build", "-d", str(work / f"site2-{count}")], project, repeat)
     bare = work / f"bare-{count}"
     bare.mkdir()
@@ -205,6 +216,7 @@ def measure(count: int, repeat: int, work: Path) -> dict:
         "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
         "peak_memory_mb": round(max(one_mem, two_mem) / 1024, 1),
         "average_page_kb": round(average / 1024, 1), "largest_page_kb": round(largest / 1024, 1),
+        "average_chrome_kb": round(chrome / 1024, 1),
     }
 
 
