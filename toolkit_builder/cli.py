@@ -177,5 +177,26 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 
+
+@main.command()
+@click.option("-o", "--output", default="schema", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the schemas to.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a schema in the folder is missing or stale.")
+def schema(output: Path, check: bool) -> None:
+    """Write the JSON Schemas of the content files, for editors' autocompletion and checks."""
+    from .schema import schemas, write_schemas
+
+    if check:
+        stale = [name for name, text in schemas().items()
+                 if not (output / name).is_file() or (output / name).read_text(encoding="utf-8") != text]
+        if stale:
+            click.echo(f"stale or missing in {output}: {', '.join(stale)}; run `toolkit schema`", err=True)
+            sys.exit(1)
+        click.echo(f"{output}: the schemas are up to date.")
+        return
+    changed = write_schemas(output)
+    click.echo(f"{output}: {len(changed)} schema(s) written" + (f": {', '.join(p.name for p in changed)}" if changed else ""))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
