@@ -19,10 +19,16 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def _report(error: ContentError) -> None:
+    from .errors import annotation
+
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in error.problems:
-            click.echo(problem.github_annotation())
+            click.echo(annotation(problem))
     click.echo(str(error), err=True)
+    click.echo(_EXPLAIN_HINT.format(code=error.problems[0].code if error.problems else "unknown-key"), err=True)
+
+
+_EXPLAIN_HINT = "Each problem's code is explained, with how to fix it, by `toolkit explain CODE` (e.g. `toolkit explain {code}`)."
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -42,15 +48,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", default="content", type=click.Path(file_okay=False, path_type=Path))
-def validate(path: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there is any.")
+def validate(path: Path, strict: bool) -> None:
     """Check every file of the content folder PATH (default: content) and list all problems."""
     try:
         project = load_project(path)
     except ContentError as error:
         _report(error)
         sys.exit(1)
+    warnings = _lint(project, path)
     click.echo(f"{path}: {len(project.modules)} module(s), {len(project.references)} reference(s), "
-               f"{len(project.glossary)} glossary term(s): no problems found.")
+               f"{len(project.glossary)} glossary term(s): no errors"
+               + (f", {warnings} warning(s)." if warnings else ", no warnings."))
+    if strict and warnings:
+        click.echo("--strict: warnings count as errors.", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -196,6 +208,45 @@ def schema(output: Path, check: bool) -> None:
         return
     changed = write_schemas(output)
     click.echo(f"{output}: {len(changed)} schema(s) written" + (f": {', '.join(p.name for p in changed)}" if changed else ""))
+
+
+
+def _lint(project, path: Path) -> int:
+    """Print the warnings and each module's reading ease; return the number of warnings."""
+    from .errors import annotation, reading_ease_label
+    from .lint import lint_project
+
+    report = lint_project(project, path)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in report.problems:
+            click.echo(annotation(problem))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.reading_ease:
+        click.echo("Reading ease (Flesch, 0-100; plain language is 60 or more):")
+        for module_id, score in sorted(report.reading_ease.items()):
+            click.echo(f"  {project.sources[module_id]}: {score:.0f} ({reading_ease_label(score)})")
+    return len(report.problems)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--markdown", is_flag=True, help="Print the whole catalogue as the Markdown page docs/errors.md.")
+def explain(code: str | None, markdown: bool) -> None:
+    """Explain a problem CODE reported by `toolkit validate`, and how to fix it (all codes without CODE)."""
+    from .errors import CATALOGUE, catalogue_markdown
+    from .errors import explain as explain_code
+
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+    elif code is None:
+        width = max(len(c) for c in CATALOGUE)
+        for entry in CATALOGUE.values():
+            click.echo(f"{entry.code:<{width}}  {entry.severity:<7}  {entry.title}")
+    elif code in CATALOGUE:
+        click.echo(explain_code(code), nl=False)
+    else:
+        raise click.BadParameter(did_you_mean(code, CATALOGUE, "codes"), param_hint="CODE")
 
 
 if __name__ == "__main__":  # pragma: no cover
