@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from toolkit_builder import errors, lint, loader
+from toolkit_builder import errors, loader
 from toolkit_builder.cli import main
 from toolkit_builder.errors import CATALOGUE, catalogue_markdown
 from toolkit_builder.loader import ContentError, load_project
@@ -32,25 +33,34 @@ ERROR_FIXTURES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and not
 MARKER = b"<--"
 
 
-def codes_in_source(module) -> set[str]:
+#: Calls that make a problem, and the position of the code among their arguments.
+CODE_ARGUMENT = {"problem": 2, "warn": 2, "Problem": 3, "Issue": 1}
+CODE_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def codes_in_source(path: Path) -> set[str]:
     """Problem codes a module of the package can report, read from its source.
 
-    A code is the third argument of a `problem(...)`/`warn(...)` call, the fourth of
-    `Problem(...)`, or a string assigned to a variable named `code`.
+    A code is the argument of a call in ``CODE_ARGUMENT`` at its position, or a string
+    assigned to a variable named `code` (directly or through `a if x else b`).
     """
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
     found: set[str] = set()
 
     def strings(node):
-        return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_SHAPE.match(node.value):
+            return {node.value}
+        if isinstance(node, ast.IfExp):
+            return strings(node.body) | strings(node.orelse)
+        return set()
 
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name in ("problem", "warn") and len(node.args) > 2:
-                found |= strings(node.args[2])
-            elif name == "Problem" and len(node.args) > 3:
-                found |= strings(node.args[3])
+            position = CODE_ARGUMENT.get(name)
+            if position is not None and len(node.args) > position:
+                found |= strings(node.args[position])
+            found |= {v for k in node.keywords if k.arg == "code" for v in strings(k.value)}
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name) and target.id == "code":
@@ -60,6 +70,9 @@ def codes_in_source(module) -> set[str]:
                         if isinstance(element, ast.Name) and element.id == "code":
                             found |= strings(value)
     return found
+
+
+PACKAGE = Path(loader.__file__).parent
 
 
 def content_from(fixture: str, tmp_path: Path) -> Path:
@@ -83,17 +96,17 @@ def marked(fixture: str) -> tuple[str, int]:
 
 def test_loader_codes_are_found_in_the_source():
     # The scan must see codes made in every way the loader makes them.
-    found = codes_in_source(loader)
+    found = codes_in_source(PACKAGE / "loader.py")
     assert {"unreadable", "missing-file", "unknown-dimension", "unknown-component", "empty-value",
             "duplicate-key", "yaml-syntax"} <= found
     assert len(found) >= 20
 
 
-def test_every_code_the_loader_or_linter_can_report_is_catalogued():
-    reported = codes_in_source(loader) | codes_in_source(lint)
+def test_every_code_the_package_can_report_is_catalogued():
+    reported = set().union(*(codes_in_source(path) for path in PACKAGE.glob("*.py")))
     missing = reported - set(CATALOGUE)
     assert not missing, f"codes without a catalogue entry in toolkit_builder/errors.py: {sorted(missing)}"
-    assert codes_in_source(lint) == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
+    assert codes_in_source(PACKAGE / "lint.py") == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
 
 
 def test_every_catalogued_error_has_a_fixture():

@@ -132,6 +132,10 @@ def serve(config_file: str, dev_addr: str, verbose: bool) -> None:
     except (exceptions.Abort, exceptions.PluginError) as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+    except OSError as error:  # the address is taken, most often
+        click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
+                   "Choose another address with `-a 127.0.0.1:8001`.", err=True)
+        sys.exit(1)
 
 
 @main.group()

@@ -10,11 +10,12 @@ checks that every code they can report is catalogued.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from .loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, module_files
 
 #: Where the catalogue is published in a repository, relative to its root.
 DOCS_PAGE = "docs/errors.md"
@@ -375,3 +376,51 @@ def reading_ease_label(score: float) -> str:
         if score >= floor:
             return label
     return "very difficult"
+
+
+def _code_spans(text: str):
+    """Escaped text with its `code spans` as <code> elements."""
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
+def problems_page(problems) -> str:
+    """A page (Markdown with an HTML body) listing content problems, shown by `toolkit serve`.
+
+    While the content has mistakes, every page of the site shows this instead of a stale
+    page, and live reload brings the real pages back as soon as the file is fixed.
+    """
+    from markupsafe import Markup, escape
+
+    count = len(problems)
+    items = []
+    for problem in problems:
+        entry = CATALOGUE.get(problem.code)
+        parts = [Markup('<p class="tk-problem-place"><code>{}:{}:{}</code> {} [{}]</p>').format(
+            problem.file, problem.line, problem.column, problem.severity, problem.code),
+            Markup('<p class="tk-problem-message">{}</p>').format(_code_spans(problem.message))]
+        if problem.hint:
+            parts.append(Markup('<p class="tk-problem-fix"><strong>Fix:</strong> {}</p>').format(
+                _code_spans(problem.hint)))
+        if entry:
+            parts.append(Markup("<details><summary>{}: what this means</summary><p>{}</p><p>{}</p></details>").format(
+                entry.title, _code_spans(entry.explanation), _code_spans(entry.fix)))
+        items.append(Markup("<li>{}</li>").format(Markup("").join(parts)))
+    heading = f"The toolkit has {count} problem{'s' if count != 1 else ''}"
+    body = Markup(
+        '<div class="admonition warning tk-problems" role="alert">\n'
+        '<p class="admonition-title">The site cannot be built until {these} fixed</p>\n'
+        "<p>Fix the file, save it, and this page reloads by itself.</p>\n"
+        "</div>\n"
+        '<ol class="tk-problem-list">\n{items}\n</ol>\n'
+    ).format(these="this is" if count == 1 else "these are", items=Markup("\n").join(items))
+    return f"# {escape(heading)}\n\n{body}"
+
+
+def problem_page_paths(content_dir: str | Path) -> set[str]:
+    """Pages a content folder makes, judged from its file names alone (its content may not load)."""
+    paths = {"index.md", "references.md", "glossary.md"}
+    for path, section in module_files(Path(content_dir)):
+        paths |= {f"{section}/index.md", f"{section}/{path.stem}.md"}
+    return paths

@@ -7,6 +7,7 @@ content mistakes become a ``PluginError`` whose message lists every located prob
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config import base
@@ -15,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .errors import problem_page_paths, problems_page
+from .history import last_updated, updated_html
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
 
@@ -40,15 +43,24 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
         self.sources: dict[str, str] = {}
+        self.updated: dict[str, datetime] = {}
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        # Also keeps this plugin instance across the rebuilds of `serve`.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.content_dir = root / self.config.content_dir
+        self.templates_dir = (root / self.config.templates_dir).resolve()
+        self.updated = last_updated(self.content_dir)
         try:
             project = load_project(self.content_dir)
         except ContentError as error:
-            raise PluginError(str(error)) from None
-        self.templates_dir = (root / self.config.templates_dir).resolve()
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            return self._show_problems(config, error)
         self.pages = render_site(project, self.templates_dir)
         self.sources = {p.path: p.source for p in self.pages if p.source}
         if config.nav is None:
@@ -80,8 +92,22 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         source = self.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        if source in self.updated:  # Material shows it at the end of the page
+            page.meta["revision_date"] = updated_html(self.updated[source])
         return context
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+    def _show_problems(self, config, error: ContentError):
+        """While serving, every page shows the problems instead of a stale page."""
+        # Not a warning: in strict mode MkDocs would then abort and keep serving the stale site.
+        log.info("The site shows these problems until they are fixed.\n%s", error)
+        paths = {page.path for page in self.pages} | problem_page_paths(self.content_dir)
+        markdown = problems_page(error.problems)
+        self.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
+        self.sources = {}
+        if config.nav is None:
+            config.nav = [{"Problems": "index.md"}]
+        return config
