@@ -85,7 +85,7 @@ def test_module_schema_rejects_a_broken_module():
     """)
     found = {(tuple(e.absolute_path), e.validator) for e in validator("module.schema.json").iter_errors(broken)}
     assert found == {
-        (("id",), "anyOf"),
+        (("id",), "pattern"),
         (("blocks", 0, "type"), "enum"),
         (("blocks", 1), "additionalProperties"),
         (("blocks", 1), "required"),

@@ -53,19 +53,25 @@ def _is_int_to_str(schema: dict) -> bool:
     return schema.get("type") == "function-before" and function is model._int_to_str
 
 
+def _text_or_number(text: dict, **number: Any) -> dict:
+    # One schema with two types rather than `anyOf`: editors show one description, and
+    # `pattern`/`minLength` apply to texts only, `minimum` to numbers only.
+    return {**text, "type": ["string", "integer"], **number}
+
+
 class _Generator(GenerateJsonSchema):
     """Pydantic's generator, told that keys written as numbers (`maps_to: [3, 5]`) are fine."""
 
     def function_before_schema(self, schema):
         if _is_int_to_str(schema):
-            return {"anyOf": [self.generate_inner(schema["schema"]), {"type": "integer"}]}
+            return _text_or_number(self.generate_inner(schema["schema"]))
         return super().function_before_schema(schema)
 
     def chain_schema(self, schema):
         steps = schema["steps"]
         if _is_int_to_str(steps[0]):
             # A slug: a number, or a text that matches the pattern checked by the last step.
-            return {"anyOf": [self.generate_inner(steps[-1]), {"type": "integer", "minimum": 0}]}
+            return _text_or_number(self.generate_inner(steps[-1]), minimum=0)
         return super().chain_schema(schema)
 
 
