@@ -16,6 +16,7 @@ It also measures every module's reading ease, which ``toolkit validate`` prints.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
@@ -62,10 +63,15 @@ def _is_text(annotation: Any) -> bool:
     return any(_is_text(a) for a in typing.get_args(annotation))
 
 
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, include_extras=True)
+
+
 def texts(value: Any, annotation: Any = None, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Every reader-facing text of a model object, with its path in the YAML data."""
     if isinstance(value, BaseModel):
-        hints = typing.get_type_hints(type(value), include_extras=True)
+        hints = _hints(type(value))
         for name in type(value).model_fields:
             yield from texts(getattr(value, name), hints.get(name), path + (name,))
     elif isinstance(value, (list, tuple)):
@@ -98,18 +104,32 @@ def paragraphs(text: str) -> Iterator[str]:
 
 
 class _Source:
-    """A content file read again: its positions and its raw lines, to find a line inside a text."""
+    """A content file, read again for positions only when a warning needs one.
 
-    def __init__(self, path: Path, sink: list[Problem]):
-        self.document: Document | None = read_document(path, _display(path), sink)
-        try:
-            self.lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            self.lines = []
+    The loader does not keep positions once the model is built; most files have no
+    warning, so most are not parsed twice.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = _display(path)
+        self._document: Document | None = None
+        self._lines: list[str] | None = None
 
     @property
-    def file(self) -> str:
-        return self.document.file if self.document else ""
+    def document(self) -> Document | None:
+        if self._document is None:
+            self._document = read_document(self.path, self.file, [])
+        return self._document
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            try:
+                self._lines = self.path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines = []
+        return self._lines
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         return self.document.where(path, key=key) if self.document else (1, 1)
@@ -138,13 +158,12 @@ class _Linter:
         self.project = project
         self.content_dir = content_dir
         self.report = LintReport()
-        self._ignored: list[Problem] = []  # the loader already reported these files as fine
 
     def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
         self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
 
     def source(self, relative: str) -> _Source:
-        return _Source(self.content_dir / relative, self._ignored)
+        return _Source(self.content_dir / relative)
 
     def run(self) -> LintReport:
         import textstat
@@ -159,12 +178,10 @@ class _Linter:
         cited: set[str] = set()
         module_words: list[str] = []
         for module in self.project.modules:
-            source = self.source(self.project.sources[module.id])
-            self.module(module, source)
-            cited.update(_cited(source.document.data if source.document else None))
+            self.module(module, self.source(self.project.sources[module.id]))
+            cited.update(_cited(module))
             module_words.extend(plain(text) for _, text in texts(module))
-        toolkit = self.source("toolkit.yml")
-        cited.update(_cited(toolkit.document.data if toolkit.document else None))
+        cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
         self.references(cited)
         self.glossary("\n".join(module_words + toolkit_words))
@@ -253,19 +270,23 @@ class _Linter:
                           "remove it, or check that its spelling matches the modules' texts")
 
 
-def _cited(data: Any) -> Iterator[str]:
-    """Every reference key cited in raw YAML data: `cites:` lists and `[@key]` in texts."""
-    if isinstance(data, dict):
-        for name, value in data.items():
-            if name == "cites" and isinstance(value, list):
-                yield from (str(key) for key in value)
+def _cited(value: Any) -> Iterator[str]:
+    """Every reference key a model object cites: its `cites` lists and `[@key]` in its texts."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name == "cites" and isinstance(item, list):
+                yield from (str(key) for key in item)
             else:
-                yield from _cited(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _cited(value)
-    elif isinstance(data, str):
-        yield from (m.group(1) for m in CITATION.finditer(data))
+                yield from _cited(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _cited(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _cited(item)
+    elif isinstance(value, str):
+        yield from (m.group(1) for m in CITATION.finditer(value))
 
 
 def lint_project(project: Project, content_dir: str | Path) -> LintReport:
