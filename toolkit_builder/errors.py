@@ -121,8 +121,8 @@ _ENTRIES = [
         "missing-field", "A required field is missing",
         "A field that must be there is missing, such as a module's `title` or a contrast block's `right` column, "
         "or a block has no `type:` line. The line shown is where the module or block starts.",
-        "Add the field with a value. The message names it; `toolkit explain` and the README list each block "
-        "type's fields.",
+        "Add the field with a value. The message names it; the README lists each block type's fields, and an "
+        "editor with the schema suggests them.",
         "- type: contrast\n  left: Clinical recovery\n  rows: [[Led by a professional, Led by the person]]\n"
         "  # missing: right: Personal recovery",
         group="field",
@@ -153,8 +153,8 @@ _ENTRIES = [
         "`https://`, a callout `kind` that does not exist, or a default `language` missing from `languages`.",
         "Follow the form the message suggests: ids like `recovery-education`, DOIs like `10.1111/inm.12596`, "
         "addresses like `https://example.org`. For a choice, use one of the values listed.",
-        "id: Peer Support     # should be: peer-support\n- type: callout\n  kind: hint     # note, tip, important, "
-        "warning or example",
+        "id: Peer Support     # should be: peer-support\n...\nblocks:\n  - type: callout\n"
+        "    kind: hint     # note, tip, important, warning or example",
         group="field",
     ),
     Entry(
@@ -180,7 +180,8 @@ _ENTRIES = [
         "A module's file sits in `modules/<section>/`, and the folder must match its `section:`. This one says "
         "one section but sits in another's folder.",
         "Move the file into the folder of its section, or change `section:` to match the folder.",
-        "# in modules/education/peer-support.yml:\nsection: peer-work",
+        "# in modules/education/peer-support.yml, where peer-work is another declared section:\n"
+        "section: peer-work",
         group="link",
     ),
     Entry(
