@@ -19,10 +19,16 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def _report(error: ContentError) -> None:
+    from .errors import annotation
+
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in error.problems:
-            click.echo(problem.github_annotation())
+            click.echo(annotation(problem))
     click.echo(str(error), err=True)
+    click.echo(_EXPLAIN_HINT.format(code=error.problems[0].code if error.problems else "unknown-key"), err=True)
+
+
+_EXPLAIN_HINT = "Each problem's code is explained, with how to fix it, by `toolkit explain CODE` (e.g. `toolkit explain {code}`)."
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -43,7 +49,8 @@ def main() -> None:
 @main.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
-def validate(path: Path | None, config_file: str) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there is any.")
+def validate(path: Path | None, config_file: str, strict: bool) -> None:
     """Check every file of the content, in every language, and list all problems.
 
     PATH is a content folder; without it, the folders of the site's mkdocs.yml (its
@@ -56,9 +63,13 @@ def validate(path: Path | None, config_file: str) -> None:
         _report(error)
         sys.exit(1)
     project = next(iter(projects.values()))
+    warnings = _lint(project, layers)
     click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
-               f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: "
-               "no problems found.")
+               f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: no errors"
+               + (f", {warnings} warning(s)." if warnings else ", no warnings."))
+    if strict and warnings:
+        click.echo("--strict: warnings count as errors.", err=True)
+        sys.exit(1)
 
 
 def _plugin_layers(config_file: str) -> list[Path]:
@@ -202,6 +213,10 @@ def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) 
         mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
     except (exceptions.Abort, exceptions.PluginError) as error:
         click.echo(str(error), err=True)
+        sys.exit(1)
+    except OSError as error:  # the address is taken, most often
+        click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
+                   "Choose another address with `-a 127.0.0.1:8001`.", err=True)
         sys.exit(1)
 
 
@@ -385,6 +400,63 @@ def init(directory: Path, upstream: Path, name: str) -> None:
     (directory / "overrides").mkdir(exist_ok=True)
     (directory / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     click.echo(f"Started {directory}. Next: cd {directory} && toolkit build")
+@main.command()
+@click.option("-o", "--output", default="schema", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the schemas to.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a schema in the folder is missing or stale.")
+def schema(output: Path, check: bool) -> None:
+    """Write the JSON Schemas of the content files, for editors' autocompletion and checks."""
+    from .schema import schemas, write_schemas
+
+    if check:
+        stale = [name for name, text in schemas().items()
+                 if not (output / name).is_file() or (output / name).read_text(encoding="utf-8") != text]
+        if stale:
+            click.echo(f"stale or missing in {output}: {', '.join(stale)}; run `toolkit schema`", err=True)
+            sys.exit(1)
+        click.echo(f"{output}: the schemas are up to date.")
+        return
+    changed = write_schemas(output)
+    click.echo(f"{output}: {len(changed)} schema(s) written" + (f": {', '.join(p.name for p in changed)}" if changed else ""))
+
+
+
+def _lint(project, path) -> int:
+    """Print the warnings and each module's reading ease; return the number of warnings."""
+    from .errors import annotation, reading_ease_label
+    from .lint import lint_project
+
+    report = lint_project(project, path)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in report.problems:
+            click.echo(annotation(problem))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.reading_ease:
+        click.echo("Reading ease (Flesch, 0-100; plain language is 60 or more):")
+        for module_id, score in sorted(report.reading_ease.items()):
+            click.echo(f"  {project.sources[module_id]}: {score:.0f} ({reading_ease_label(score)})")
+    return len(report.problems)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--markdown", is_flag=True, help="Print the whole catalogue as the Markdown page docs/errors.md.")
+def explain(code: str | None, markdown: bool) -> None:
+    """Explain a problem CODE reported by `toolkit validate`, and how to fix it (all codes without CODE)."""
+    from .errors import CATALOGUE, catalogue_markdown
+    from .errors import explain as explain_code
+
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+    elif code is None:
+        width = max(len(c) for c in CATALOGUE)
+        for entry in CATALOGUE.values():
+            click.echo(f"{entry.code:<{width}}  {entry.severity:<7}  {entry.title}")
+    elif code in CATALOGUE:
+        click.echo(explain_code(code), nl=False)
+    else:
+        raise click.BadParameter(did_you_mean(code, CATALOGUE, "codes"), param_hint="CODE")
 
 
 if __name__ == "__main__":  # pragma: no cover

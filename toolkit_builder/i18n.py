@@ -157,7 +157,9 @@ def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: 
             result.missing.append(path)
             return source
         if not isinstance(translation, str):
-            result.issues.append(Issue(path, "translation-wrong-type", "this should be a text, as in the source"))
+            result.issues.append(Issue(path, "translation-wrong-type", "this should be a text, as in the source",
+                                       "write the translated text; put it in quotes if it contains ': ' or starts "
+                                       "with [ or {"))
             result.missing.append(path)
             return source
         result.translated += 1
@@ -167,7 +169,8 @@ def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: 
         if translation is None:
             translation = []
         elif not isinstance(translation, list):
-            result.issues.append(Issue(path, "translation-wrong-type", "this should be a list, as in the source"))
+            result.issues.append(Issue(path, "translation-wrong-type", "this should be a list, as in the source",
+                                       "write one item per line starting with `- `, in the source's order"))
             translation = []
         elif len(translation) > len(source) and has_text(item):
             for i in range(len(source), len(translation)):
@@ -184,7 +187,8 @@ def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: 
         if translation is None:
             translation = {}
         elif not isinstance(translation, dict):
-            result.issues.append(Issue(path, "translation-wrong-type", "this should be a mapping, as in the source"))
+            result.issues.append(Issue(path, "translation-wrong-type", "this should be a mapping, as in the source",
+                                       "write the translated fields as `name: text` lines, as in the source"))
             translation = {}
         merged: dict[str, Any] = {}
         for name, value in source.items():

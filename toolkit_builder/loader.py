@@ -258,6 +258,20 @@ _TYPE_NAMES = {
 }
 
 
+_TYPE_HINTS = {
+    "string_type": "put text in quotes if it looks like a number or true/false",
+    "int_type": "write a whole number, like 3",
+    "int_parsing": "write a whole number, like 3",
+    "int_from_float": "write a whole number, like 3",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "list_type": "write each item on its own line starting with `- `, or all of them in brackets: [a, b]",
+    "dict_type": "write `key: value` lines, indented under this one",
+    "model_type": "write `key: value` lines, indented under this one",
+    "model_attributes_type": "write `key: value` lines, indented under this one",
+}
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -398,13 +412,14 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
             hint = "fill it in, or remove the line"
         else:
             message = f"'{name}' should be {_TYPE_NAMES[kind]}, not {_describe(value)}"
-            hint = "put text in quotes if it looks like a number or true/false" if kind == "string_type" else None
+            hint = _TYPE_HINTS.get(kind)
     elif kind == "string_too_short":
         code, message = "empty-value", f"'{name}' is empty"
         hint = "write a text, or remove the line if the field is optional"
     elif kind == "too_short":
         code = "wrong-type"
         message = f"'{name}' needs at least {ctx.get('min_length')} item(s), it has {ctx.get('actual_length', 0)}"
+        hint = "add the missing item(s), each on its own line starting with `- `"
     elif kind == "too_long":
         message = f"'{name}' takes at most {ctx.get('max_length')} item(s), it has {ctx.get('actual_length')}"
         if ctx.get("max_length") == 2:

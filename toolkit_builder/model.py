@@ -53,27 +53,48 @@ class Strict(BaseModel):
 
 
 class Section(Strict):
+    """A part of the toolkit that groups modules; its modules live in `modules/<id>/`."""
+
+    #: The section's key: lower-case letters, digits and dashes. Modules of this section go in `modules/<id>/`.
     id: Slug
+    #: The section's title, as shown in the navigation.
     title: Text
+    #: One or two sentences shown on the home page and the section's page.
     summary: Text | None = None
 
 
 class Audience(Strict):
+    """A group of people the toolkit is written for (facilitators, families...)."""
+
+    #: The audience's key, used in a module's `audience:` list.
     id: Slug
+    #: The audience's name as readers see it.
     label: Text
+    #: Who these people are, in one sentence.
     description: Text | None = None
 
 
 class Component(Strict):
+    """One component of a framework (a CHIME process, a Guidelines dimension...)."""
+
+    #: The component's key, used in tags (`chime:hope`) and framework tables. Numbers are allowed.
     key: Key
+    #: The component's name as readers see it.
     label: Text
+    #: What the component means, in one or two sentences.
     description: Text | None = None
 
 
 class Framework(Strict):
+    """A framework the toolkit refers to, declared as data (CHIME, the six dimensions of the Guidelines...)."""
+
+    #: The framework's key, used in `framework:` blocks and tags (`chime:hope`).
     id: Slug
+    #: The framework's full name.
     title: Text
+    #: A short name used in labels and tags ("CHIME").
     short_title: Text | None = None
+    #: What the framework is, in one or two sentences.
     description: Text | None = None
     #: Column heading for the components in a framework table ("Recovery component").
     component_label: Text = "Component"
@@ -81,13 +102,16 @@ class Framework(Strict):
     themes_label: Text = "Themes"
     #: How one component is called when cited ("dimension" gives "dimensions 3 and 5").
     item_name: Text = "component"
+    #: Plural of `item_name`, when adding an s is wrong.
     item_name_plural: Text | None = None
     #: Another framework whose components this one's components map to.
     maps_to: Slug | None = None
     #: Heading of the column listing this framework's components in another framework's
     #: table ("Guidelines dimensions").
     mapped_label: Text | None = None
+    #: Keys of references.yml entries that describe the framework.
     cites: list[Key] = Field(default_factory=list)
+    #: The framework's components, in order.
     components: list[Component] = Field(min_length=1)
 
     def component(self, key: str) -> Component | None:
@@ -95,18 +119,28 @@ class Framework(Strict):
 
 
 class Link(Strict):
+    """A link in the footer of every page."""
+
+    #: The link's text.
     label: Text
+    #: Where it leads: a web address, `mailto:` or `tel:`.
     url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)\S+$")]
 
 
 class Organization(Strict):
     """Who publishes this copy of the toolkit; shown in the footer of every page."""
 
+    #: The organization's name.
     name: Text
+    #: Its website, starting with https://.
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    #: Who to contact about this toolkit, in words ("Recovery education team").
     contact: Text | None = None
+    #: Contact e-mail address.
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    #: Contact telephone number.
     phone: Annotated[str, StringConstraints(min_length=3)] | None = None
+    #: Links shown in the footer of every page.
     links: list[Link] = Field(default_factory=list)
 
 
@@ -123,15 +157,27 @@ class Branding(Strict):
 
 
 class Toolkit(Strict):
+    """toolkit.yml: the toolkit's title, languages, sections in order, audiences and frameworks."""
+
+    #: The toolkit's title, the heading of the home page.
     title: Text
+    #: A short form of the title.
     short_title: Text | None = None
+    #: What the toolkit is for, shown on the home page (Markdown).
     description: Markdown | None = None
+    #: Language code of the content (`en`, `fr`).
     language: Slug = "en"
+    #: Every language the toolkit is published in.
     languages: list[Slug] = Field(default_factory=lambda: ["en"])
+    #: The toolkit's sections, in the order of the navigation.
     sections: list[Section] = Field(min_length=1)
+    #: The groups of people modules are written for.
     audiences: list[Audience] = Field(default_factory=list)
+    #: Frameworks that modules refer to in tables and tags.
     frameworks: list[Framework] = Field(default_factory=list)
+    #: Who publishes this copy of the toolkit (shown in the footer).
     organization: Organization | None = None
+    #: Colours of this copy (checked for contrast).
     branding: Branding | None = None
 
     def section(self, section_id: str) -> Section | None:
@@ -148,19 +194,29 @@ class Toolkit(Strict):
 
 
 class Reference(Strict):
+    """A work cited by the toolkit, keyed in references.yml and cited as `cites: [key]` or `[@key]`."""
+
     #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M."
     authors: Text
+    #: Year of publication.
     year: int
+    #: Title of the work.
     title: Text
     #: Journal, book or publisher the work appeared in.
     container: Text | None = None
+    #: Publisher, for a book or report.
     publisher: Text | None = None
+    #: Volume of the journal.
     volume: Key | None = None
+    #: Issue of the journal.
     issue: Key | None = None
+    #: Pages, e.g. 445-452.
     pages: Key | None = None
+    #: The DOI alone, e.g. 10.1111/inm.12596 (no https://doi.org/).
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     #: Language the work is written in; marked on the page when it differs from the page's.
     language: Slug = "en"
+    #: Web address of the work when it has no DOI, starting with https://.
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
 
     @property
@@ -169,14 +225,22 @@ class Reference(Strict):
 
 
 class GlossaryTerm(Strict):
+    """A term or abbreviation explained in the glossary; abbreviations get a hover hint on every page."""
+
+    #: The term or abbreviation as written in texts (PWLE, Co-production).
     term: Text
     #: Expansion shown on hover for abbreviations (PWLE -> people with lived ...).
     expansion: Text | None = None
+    #: What the term means, in plain words (Markdown).
     definition: Markdown
+    #: Other glossary terms related to this one.
     see_also: list[Text] = Field(default_factory=list)
 
 
 class Glossary(Strict):
+    """glossary.yml: the terms and abbreviations a newcomer may stumble on."""
+
+    #: The terms, in any order (the glossary page sorts them).
     terms: list[GlossaryTerm] = Field(default_factory=list)
 
 
@@ -186,102 +250,179 @@ class Glossary(Strict):
 class BaseBlock(Strict):
     #: Anchor of the block on its page; also the stable key a translation refers to.
     id: Slug | None = None
+    #: The block's heading on the page; leave out for a block that continues the one above.
     heading: Text | None = None
+    #: Keys of references.yml entries this block draws on; they become numbered notes.
     cites: list[Key] = Field(default_factory=list)
     #: Framework tags, written `framework:component` (e.g. `chime:hope`, `guidelines:1`).
     tags: list[Key] = Field(default_factory=list)
 
 
 class ProseBlock(BaseBlock):
+    """Paragraphs of text (Markdown)."""
+
+    #: The kind of block.
     type: Literal["prose"]
+    #: The text (Markdown): a blank line between paragraphs, **bold**, *italic*,
+    #: [links](https://...) and [@key] citations.
     text: Markdown
 
 
 class ListBlock(BaseBlock):
+    """A bulleted or numbered list, with an optional text before and after."""
+
+    #: The kind of block.
     type: Literal["list"]
+    #: Text before the list (Markdown).
     intro: Markdown | None = None
+    #: true for a numbered list, false for bullets.
     ordered: bool = False
+    #: The items of the list, one text each.
     items: list[Text] = Field(min_length=1)
+    #: Text after the list (Markdown).
     outro: Markdown | None = None
 
 
 class CalloutBlock(BaseBlock):
+    """A boxed note, tip, important point, warning or example."""
+
+    #: The kind of block.
     type: Literal["callout"]
+    #: How the box looks and what it says: note, tip, important, warning or example.
     kind: Literal["note", "tip", "important", "warning", "example"] = "note"
+    #: The box's title (optional).
     title: Text | None = None
+    #: The text in the box (Markdown).
     text: Markdown
 
 
 class ContrastBlock(BaseBlock):
+    """A two-column table that compares two ideas row by row."""
+
+    #: The kind of block.
     type: Literal["contrast"]
+    #: Text before the table (Markdown).
     intro: Markdown | None = None
+    #: Heading of the left column.
     left: Text
+    #: Heading of the right column.
     right: Text
+    #: The rows, each a pair: `- [left text, right text]`. Put a text containing a comma in quotes.
     rows: list[Annotated[list[Text], Field(min_length=2, max_length=2)]] = Field(min_length=1)
 
 
 class FrameworkEntry(Strict):
+    """One row of a framework table: a component, its themes and what it maps to."""
+
+    #: Key of a component of the block's framework, as declared in toolkit.yml.
     key: Key
     #: Overrides the component's label from toolkit.yml for this table.
     label: Text | None = None
+    #: Themes for this component, one text each.
     themes: list[Text] = Field(min_length=1)
     #: Keys of the components of the framework this one maps to (guideline dimensions).
     maps_to: list[Key] = Field(default_factory=list)
+    #: Keys of references.yml entries for this row.
     cites: list[Key] = Field(default_factory=list)
 
 
 class FrameworkBlock(BaseBlock):
+    """A table of a framework's components with themes, e.g. CHIME mapped to the Guidelines dimensions."""
+
+    #: The kind of block.
     type: Literal["framework"]
+    #: Id of a framework declared in toolkit.yml (e.g. chime).
     framework: Slug
+    #: Text before the table (Markdown).
     intro: Markdown | None = None
+    #: The rows of the table: one entry per component.
     components: list[FrameworkEntry] = Field(min_length=1)
+    #: Text after the table (Markdown).
     outro: Markdown | None = None
 
 
 class Question(Strict):
+    """One question to ask."""
+
+    #: The question.
     text: Text
+    #: Framework tags, written `framework:component` (e.g. `chime:hope`).
     tags: list[Key] = Field(default_factory=list)
 
 
 class QuestionGroup(Strict):
+    """Questions under one heading, for one or more audiences."""
+
+    #: Heading of the group.
     heading: Text | None = None
+    #: Text before the questions (Markdown).
     intro: Markdown | None = None
+    #: Who these questions are for: ids from `audiences:` in toolkit.yml.
     audience: list[Slug] = Field(default_factory=list)
+    #: The questions of the group.
     questions: list[Question] = Field(min_length=1)
 
 
 class QuestionsBlock(BaseBlock):
+    """Interview questions for co-production, in groups; printable as a worksheet."""
+
+    #: The kind of block.
     type: Literal["questions"]
+    #: Text before the questions (Markdown).
     intro: Markdown | None = None
+    #: Groups of questions.
     groups: list[QuestionGroup] = Field(min_length=1)
+    #: Text after the questions (Markdown).
     outro: Markdown | None = None
 
 
 class Consideration(Strict):
+    """One implementation consideration."""
+
+    #: A short title for the consideration.
     title: Text | None = None
+    #: The consideration (Markdown).
     text: Markdown
+    #: Keys of references.yml entries for this consideration.
     cites: list[Key] = Field(default_factory=list)
 
 
 class ConsiderationsBlock(BaseBlock):
+    """Implementation considerations (leadership, job descriptions, recruitment...)."""
+
+    #: The kind of block.
     type: Literal["considerations"]
+    #: Text before the considerations (Markdown).
     intro: Markdown | None = None
+    #: The considerations.
     items: list[Consideration] = Field(min_length=1)
+    #: Text after the considerations (Markdown).
     outro: Markdown | None = None
 
 
 class LogicModelRow(Strict):
+    """One row of a logic model."""
+
+    #: What goes in (e.g. Education).
     input: Text
+    #: What it produces.
     output: Text
+    #: What people with lived experience bring to it.
     co_production: Text
     #: Left out on a row, the outcome of the row above spans it too.
     outcome: Text | None = None
 
 
 class LogicModelBlock(BaseBlock):
+    """A logic model table: input, output, co-production and outcome."""
+
+    #: The kind of block.
     type: Literal["logic_model"]
+    #: Text before the table (Markdown).
     intro: Markdown | None = None
+    #: Column headings that replace the defaults: input, output, co_production, outcome.
     labels: dict[Literal["input", "output", "co_production", "outcome"], Text] = Field(default_factory=dict)
+    #: The rows of the table.
     rows: list[LogicModelRow] = Field(min_length=1)
 
 
@@ -316,14 +457,23 @@ Block = Annotated[
 
 
 class Module(Strict):
+    """A module: one page of the toolkit, made of blocks. One file per module in `modules/<section>/<id>.yml`."""
+
+    #: The module's key: the same as the file name without .yml; lower-case letters, digits and dashes.
     id: Slug
+    #: The module's title, shown as the page heading and in the navigation.
     title: Text
+    #: Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it sits in.
     section: Slug
+    #: One sentence that tells a facilitator what the module is for; shown under the title and on the section's page.
     summary: Text | None = None
+    #: Who the module is for: ids from `audiences:` in toolkit.yml.
     audience: list[Slug] = Field(default_factory=list)
     #: Position within its section; modules without one follow, by title.
     order: int | None = None
+    #: Keys of references.yml entries the whole module draws on.
     cites: list[Key] = Field(default_factory=list)
+    #: The module's content, in order: each block starts with `- type:`.
     blocks: list[Block] = Field(min_length=1)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from .branding import branding_css
 from .i18n import language_links, load_translations
+from .errors import problem_page_paths, problems_page
+from .history import last_updated, updated_html
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
 
@@ -53,6 +56,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
         self.sources: dict[str, str] = {}
+        self.updated: dict[str, datetime] = {}
+        self.serving = False
+        self.alternates: list[dict] = []
+        self.brand_css = ""
+
+    def on_startup(self, *, command, dirty):
+        # Also keeps this plugin instance across the rebuilds of `serve`.
+        self.serving = command == "serve"
 
     # Before other plugins: search reads the theme language set here.
     @event_priority(100)
@@ -61,12 +72,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.content_dir = root / self.config.content_dir
         self.layers = [root / u for u in self.config.upstream] + [self.content_dir]
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
+        self.templates_dir = (root / self.config.templates_dir).resolve()
+        self.updated = last_updated(self.content_dir)
         try:
             project = load_project(self.layers, language)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            return self._show_problems(config, error)
         self.project = project
-        self.templates_dir = (root / self.config.templates_dir).resolve()
         translations = load_translations(project.language, self.layers)
         self.pages = render_site(project, self.templates_dir, translations)
         own_layer = len(self.layers) - 1
@@ -123,6 +137,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self.alternates:
             # The language switcher leads to this same page in each language.
             config.extra["toolkit_alternates"] = self._alternates(page)
+        if source in self.updated:  # Material shows it at the end of the page
+            page.meta["revision_date"] = updated_html(self.updated[source])
         return context
 
     def on_post_page(self, output, *, page, config):
@@ -152,3 +168,17 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         for layer in self.layers:
             server.watch(str(layer))
         return server
+
+    def _show_problems(self, config, error: ContentError):
+        """While serving, every page shows the problems instead of a stale page."""
+        # Not a warning: in strict mode MkDocs would then abort and keep serving the stale site.
+        log.info("The site shows these problems until they are fixed.\n%s", error)
+        paths = {page.path for page in self.pages}.union(*(problem_page_paths(layer) for layer in self.layers))
+        markdown = problems_page(error.problems)
+        self.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
+        self.sources = {}
+        self.alternates = []
+        self.brand_css = ""
+        if config.nav is None:
+            config.nav = [{"Problems": "index.md"}]
+        return config

@@ -1,0 +1,130 @@
+"""Warnings: each one shown by its own fixture at the line it marks with `<--`, and how
+`toolkit validate` reports them (exit 0, or 1 with --strict; ::warning in GitHub Actions)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit_builder.cli import main
+from toolkit_builder.errors import CATALOGUE
+from toolkit_builder.lint import HARD_TO_READ, lint_project
+from toolkit_builder.loader import load_project
+
+from .conftest import CONTENT, write
+from .test_errors import BASE
+
+FIXTURES = Path(__file__).parent / "fixtures" / "warnings"
+WARNING_FIXTURES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+
+
+def content_from(fixture: str | None, tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    if fixture:
+        shutil.copytree(FIXTURES / fixture, content, dirs_exist_ok=True)
+    return content
+
+
+def lint(content: Path):
+    return lint_project(load_project(content), content)
+
+
+def marked(fixture: str) -> tuple[str, int]:
+    for path in (FIXTURES / fixture).rglob("*.yml"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if "<--" in line:
+                return path.relative_to(FIXTURES / fixture).as_posix(), number
+    raise AssertionError(f"no <-- marker in the {fixture} fixture")
+
+
+def test_every_catalogued_warning_has_a_fixture():
+    assert set(WARNING_FIXTURES) == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
+
+
+def test_base_has_no_warnings(tmp_path):
+    report = lint(content_from(None, tmp_path))
+    assert report.problems == []
+    assert set(report.reading_ease) == {"base"}
+
+
+@pytest.mark.parametrize("code", WARNING_FIXTURES)
+def test_warning_fixture(code, tmp_path):
+    report = lint(content_from(code, tmp_path))
+    assert [p.code for p in report.problems] == [code], [str(p) for p in report.problems]
+    problem = report.problems[0]
+    relative, line = marked(code)
+    assert problem.file.endswith(relative)
+    assert problem.line == line, str(problem)
+    assert problem.severity == "warning" and problem.hint
+    assert str(problem).split(": ")[1].startswith("warning [")
+
+
+def test_headings_that_follow_the_outline_are_fine(tmp_path):
+    content = content_from(None, tmp_path)
+    write(content / "modules/education/sample.yml", """
+        id: sample
+        title: Sample
+        section: education
+        summary: Headings in order.
+        blocks:
+          - type: prose
+            heading: With a heading
+            text: |
+              ### Level three
+
+              #### Level four
+
+              ### Back to three
+          - type: prose
+            text: |
+              ## A block without a heading starts at two
+
+              ### Then three
+          - type: prose
+            text: |
+              Setext headings count too
+              =========================
+        """)
+    problems = lint(content).problems
+    assert [(p.code, p.line) for p in problems] == [("heading-jump", 21)]
+    assert "level-1" in problems[0].message
+
+
+def test_readability_of_a_module(tmp_path):
+    content = content_from("hard-to-read", tmp_path)
+    report = lint(content)
+    assert report.reading_ease["sample"] < HARD_TO_READ < report.reading_ease["base"]
+    assert "reading ease" in report.problems[0].message
+
+
+def test_bundled_content_has_no_structural_warnings():
+    report = lint_project(load_project(CONTENT), CONTENT)
+    # Only plain-language advice: every reference is cited, every term used, every module summarized.
+    assert {p.code for p in report.problems} <= {"hard-to-read"}
+    assert 0 < report.reading_ease["recovery-education-and-training"] < 100
+
+
+def test_validate_prints_warnings_and_passes_unless_strict(tmp_path):
+    content = content_from("missing-summary", tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["validate", str(content)])
+    assert result.exit_code == 0, result.output
+    assert "sample.yml:2:1: warning [missing-summary]" in result.output
+    assert "no errors, 1 warning(s)" in result.output
+    assert "Reading ease" in result.output and "modules/education/base.yml" in result.output
+    strict = runner.invoke(main, ["validate", "--strict", str(content)])
+    assert strict.exit_code == 1
+    actions = runner.invoke(main, ["validate", str(content)], env={"GITHUB_ACTIONS": "true"})
+    assert actions.exit_code == 0
+    assert any(line.startswith("::warning file=") and ",line=2,col=1,title=missing-summary::" in line
+               for line in actions.output.splitlines())
+
+
+def test_validate_strict_passes_clean_content(tmp_path):
+    result = CliRunner().invoke(main, ["validate", "--strict", str(content_from(None, tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "no warnings" in result.output

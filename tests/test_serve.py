@@ -1,0 +1,114 @@
+"""`toolkit serve` while an editor works: a mistake shows in the browser, with its file and
+line, instead of a stale page, and the page comes back as soon as the file is fixed."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from toolkit_builder.errors import problem_page_paths, problems_page
+from toolkit_builder.loader import Problem
+
+from .browser import copy_project
+from .conftest import CONTENT
+
+MODULE = "content/modules/education/recovery-education-and-training.yml"
+MODULE_URL = "education/recovery-education-and-training/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"toolkit serve stopped:\n{log.read_text(encoding='utf-8')}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"toolkit serve did not answer at {url}:\n{log.read_text(encoding='utf-8')}")
+
+
+@pytest.fixture
+def served_project(tmp_path):
+    """A copy of the project served by `toolkit serve` on a free port: (folder, base URL)."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                                   cwd=project, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(base, process, log)
+        yield project, base, log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_shows_a_mistake_in_the_browser_and_recovers(served_project, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    project, base, log = served_project
+    source = project / MODULE
+    good = source.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(base + MODULE_URL)
+        heading = page.locator("article h1")
+        expect(heading).to_contain_text("Recovery education and training")
+
+        broken = good.replace("\ntitle: Recovery education and training\n", "\ntitel: Recovery education and training\n")
+        assert broken != good
+        source.write_text(broken, encoding="utf-8")
+        # Live reload brings the problems to the page that was open, without any click.
+        expect(heading).to_contain_text("The toolkit has 2 problems", timeout=60_000)
+        article = page.locator("article")
+        expect(article).to_contain_text(f"{MODULE}:3:1 error [unknown-key]")
+        expect(article).to_contain_text("unknown key 'titel'")
+        expect(article).to_contain_text("did you mean 'title'?")
+        expect(article).to_contain_text(f"{MODULE}:2:1 error [missing-field]")
+        expect(page.locator("[role=alert]")).to_contain_text("cannot be built until these are fixed")
+        page.screenshot(path=str(tmp_path / "serve-problems.png"), full_page=True)
+
+        source.write_text(good, encoding="utf-8")
+        expect(heading).to_contain_text("Recovery education and training", timeout=60_000)
+        expect(page.locator("article table").first).to_be_visible()
+    finally:
+        page.close()
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output
+    assert "unknown key 'titel'" in output  # the terminal shows the problems too
+
+
+def test_problems_page_escapes_content_text():
+    problem = Problem("content/x.yml", 4, 2, "unknown-key", "unknown key '<script>alert(1)</script>'",
+                      "did you mean 'text'?")
+    markdown = problems_page([problem])
+    assert markdown.startswith("# The toolkit has 1 problem\n")
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    assert "<code>content/x.yml:4:2</code>" in markdown
+    assert "Unknown key: what this means" in markdown
+
+
+def test_problem_pages_cover_every_module_file_even_when_content_is_broken(tmp_path):
+    paths = problem_page_paths(CONTENT)
+    assert {"index.md", "education/index.md", "education/recovery-education-and-training.md"} <= paths
+    assert not any(".fr" in path for path in paths)

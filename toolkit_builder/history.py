@@ -1,0 +1,46 @@
+"""When each content file last changed, from git history.
+
+One ``git log`` call per build gives the date of every file, instead of one call per
+page. Outside a git repository (a downloaded copy, a folder under /tmp) there are no
+dates, and pages simply show none.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+#: Separates commits in the log output (ASCII record separator; never in a file name).
+_RECORD = "\x1e"
+
+
+def last_updated(folder: str | Path) -> dict[str, datetime]:
+    """Path relative to ``folder`` (with ``/``) -> commit date of the last change to it."""
+    command = ["git", "-c", "core.quotepath=off", "-C", str(folder), "log", "--relative",
+               f"--format={_RECORD}%cI", "--name-only", "--", "."]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    except (OSError, subprocess.SubprocessError):  # no git, or it hangs
+        return {}
+    if result.returncode != 0:  # not a repository, or one git refuses to read
+        return {}
+    dates: dict[str, datetime] = {}
+    for commit in result.stdout.split(_RECORD)[1:]:
+        lines = commit.strip().splitlines()
+        if not lines:
+            continue
+        try:
+            date = datetime.fromisoformat(lines[0].strip())
+        except ValueError:
+            continue
+        for name in lines[1:]:
+            if name.strip():
+                dates.setdefault(name.strip(), date)  # the log lists the newest commit first
+    return dates
+
+
+def updated_html(date: datetime) -> str:
+    """The "last updated" line of a page: a readable date, machine-readable in ``<time>``."""
+    readable = f"{date.day} {date:%B %Y}"
+    return f'Last updated <time datetime="{date.date().isoformat()}">{readable}</time>'
