@@ -15,12 +15,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .html_fixes import fix_page
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 ASSETS = Path(__file__).parent / "assets"
+#: Theme partials that make Material's pages accessible; the project's own overrides win.
+THEME = Path(__file__).parent / "theme"
+#: Stylesheets added to every page, in this order, before the project's own.
+STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -56,7 +61,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra_css.insert(0, "assets/toolkit/toolkit.css")
+        config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
     def on_files(self, files, *, config):
@@ -81,6 +88,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
         return context
+
+    def on_post_page(self, output, *, page, config):
+        return fix_page(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return fix_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.content_dir))
