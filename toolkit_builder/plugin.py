@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from .html_fixes import fix_page
 from .loader import ContentError, load_project
+from .pdf import module_pdf_path, toolkit_pdf_path
 from .render import Page, render_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -26,6 +27,7 @@ ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 #: Stylesheets added to every page, in this order, before the project's own.
 STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
+SCRIPT = "assets/toolkit/toolkit.js"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -37,6 +39,9 @@ class ToolkitConfig(base.Config):
     #: Address that a module's YAML path (e.g. `modules/education/x.yml`) is appended to
     #: for the "edit this page" button; empty for no button.
     edit_url = c.Type(str, default="")
+    #: Link module pages (and the home page) to their PDFs in `pdf/`; `toolkit pdf` turns this
+    #: on for the build whose pages it renders, so a link appears only with its PDF.
+    pdf = c.Type(bool, default=False)
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
@@ -62,6 +67,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        self.title = project.toolkit.title
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
@@ -87,7 +95,19 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         source = self.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        page.meta.setdefault("toolkit", self._actions(page, is_module=bool(source)))
         return context
+
+    def _actions(self, page, is_module: bool) -> dict | None:
+        """The print button and PDF link shown with a page's title (partials/actions.html)."""
+        if is_module:
+            pdf = module_pdf_path(Path(page.file.src_uri).stem) if self.config.pdf else None
+            return {"print": True, "print_label": "Print this page", "pdf": pdf,
+                    "pdf_label": "Download this module as a PDF"}
+        if page.is_homepage and self.config.pdf:
+            return {"print": False, "pdf": toolkit_pdf_path(self.title),
+                    "pdf_label": "Download the whole toolkit as a PDF"}
+        return None
 
     def on_post_page(self, output, *, page, config):
         return fix_page(output)
