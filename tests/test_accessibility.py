@@ -230,7 +230,7 @@ def test_small_screen_menu_opens_and_closes_from_the_keyboard(browser, base_url)
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.closest('nav.md-nav--primary') !== null")
     assert menu.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.getBoundingClientRect().left >= 0"), "the focused link is on screen"
+    page.wait_for_function("document.activeElement.getBoundingClientRect().left >= 0", timeout=2000)  # slid in
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.classList.contains('tk-drawer-button')")
