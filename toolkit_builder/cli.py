@@ -177,5 +177,37 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], case_sensitive=False), default="Letter",
+              show_default=True, help="Paper size of the PDFs.")
+@click.option("-v", "--verbose", is_flag=True)
+def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, verbose: bool) -> None:
+    """Build the site with a PDF of each module and of the whole toolkit (in site/pdf/).
+
+    Needs Chromium (Debian/Ubuntu: apt-get install chromium; or set TOOLKIT_CHROMIUM).
+    """
+    from mkdocs import exceptions
+
+    from .pdf import PdfError, build_with_pdfs
+
+    _setup_logging(verbose)
+    paper = {p.lower(): p for p in ("Letter", "A4", "Legal")}[paper.lower()]
+    try:
+        target = build_with_pdfs(config_file, site_dir, strict, paper, click.echo, click.progressbar)
+    except PdfError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    except exceptions.PluginError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    except exceptions.Abort as error:
+        click.echo(f"Build failed, the site was left as it was: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Site with PDFs written to {target}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
