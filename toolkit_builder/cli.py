@@ -96,8 +96,9 @@ def _config_layers(config_file: str) -> list[Path]:
     return _plugin_layers(config_file) if Path(config_file).is_file() else [Path("content")]
 
 
-def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool) -> str | None:
-    """Build one language into ``site_dir``; the error message, or None on success."""
+def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
+               pdf: bool = False) -> tuple[str | None, list]:
+    """Build one language into ``site_dir``: (error message or None, the PDFs to print)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -106,30 +107,28 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
     _setup_logging(verbose)
     try:
         config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
+        toolkit = config.plugins.get("toolkit")
+        if toolkit is None:
+            return f"{config_file} does not use the `toolkit` plugin; add it under `plugins:`.", []
+        toolkit.config.pdf = pdf  # module pages link to their PDF only when it is printed
         mkdocs_build(config)
     except exceptions.ConfigurationError as error:
-        return str(error)
+        return str(error), []
     except exceptions.PluginError as error:
-        return str(error)
+        return str(error), []
     except exceptions.Abort as error:
-        return f"[{language}] {error}"
-    return None
+        return f"[{language}] {error}", []
+    if not pdf:
+        return None, []
+    from .pdf import plan
+
+    return None, plan(toolkit.title, toolkit.pages, config.use_directory_urls)
 
 
-@main.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
-@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
-@click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
-@click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
-@click.option("-v", "--verbose", is_flag=True)
-def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
-          verbose: bool) -> None:
-    """Build the site in every language. The previous site stays in place unless the build succeeds.
-
-    The default language is written at the root of the site, every other one under
-    `<language>/`, with the same page paths.
-    """
+def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
+                verbose: bool, finish=None) -> tuple[Path, list[str]]:
+    """Build every language (in parallel processes) into a staging folder, let ``finish``
+    add to it (PDFs), then swap it in place of the old site; exit 1 on any problem."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -149,23 +148,23 @@ def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple
         raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
                                  f"({', '.join(toolkit.languages)})", param_hint="--language")
     try:
-        default_site = load_config(config_file=config_file).site_dir
+        config = load_config(config_file=config_file)
     except exceptions.ConfigurationError as error:
         raise click.ClickException(str(error)) from None
-    target = Path(site_dir or default_site).resolve()
+    target = Path(site_dir or config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         outputs = {code: staging / f"lang-{code}" for code in wanted}
-        args = [(config_file, code, str(outputs[code]), strict, verbose) for code in wanted]
+        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None) for code in wanted]
         workers = min(len(wanted), jobs or os.cpu_count() or 1)
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                errors = list(pool.map(_build_one, *zip(*args)))
+                results = list(pool.map(_build_one, *zip(*args)))
         else:
-            errors = [_build_one(*a) for a in args]
-        errors = [e for e in errors if e]
+            results = [_build_one(*a) for a in args]
+        errors = [error for error, _ in results if error]
         if errors:
             for error in dict.fromkeys(errors):
                 click.echo(error, err=True)
@@ -176,10 +175,32 @@ def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple
         for code, output in outputs.items():
             if output != root:
                 output.rename(root / code)
+        if finish is not None:
+            prefixes = {code: "" if code == toolkit.language else f"{code}/" for code in wanted}
+            finish(root, {code: (prefixes[code], jobs_) for code, (_, jobs_) in zip(wanted, results)},
+                   config.site_url or "")
         _swap(root, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    return target, wanted
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
+@click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
+@click.option("-v", "--verbose", is_flag=True)
+def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
+          verbose: bool) -> None:
+    """Build the site in every language. The previous site stays in place unless the build succeeds.
+
+    The default language is written at the root of the site, every other one under
+    `<language>/`, with the same page paths.
+    """
+    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose)
     click.echo(f"Site written to {target} ({', '.join(wanted)})")
 
 
@@ -457,6 +478,39 @@ def explain(code: str | None, markdown: bool) -> None:
         click.echo(explain_code(code), nl=False)
     else:
         raise click.BadParameter(did_you_mean(code, CATALOGUE, "codes"), param_hint="CODE")
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], case_sensitive=False), default="Letter",
+              show_default=True, help="Paper size of the PDFs.")
+@click.option("-l", "--language", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("-v", "--verbose", is_flag=True)
+def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, languages: tuple[str, ...],
+        verbose: bool) -> None:
+    """Build the site with a PDF of each module and of the whole toolkit, in every language
+    (in site/pdf/, site/fr/pdf/...).
+
+    Needs Chromium (Debian/Ubuntu: apt-get install chromium; or set TOOLKIT_CHROMIUM).
+    """
+    from .pdf import PdfError, check_chromium, print_pdfs
+
+    paper = {p.lower(): p for p in ("Letter", "A4", "Legal")}[paper.lower()]
+    try:
+        check_chromium()  # before building: no Chromium, no work done
+    except PdfError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+    def finish(root: Path, plans: dict, site_url: str) -> None:
+        try:
+            print_pdfs(root, plans, site_url, paper, click.progressbar)
+        except PdfError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    target, _ = _build_site(config_file, site_dir, strict, languages, 0, verbose, finish)
+    click.echo(f"Site with PDFs written to {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,14 +23,20 @@ from .branding import branding_css
 from .i18n import language_links, load_translations
 from .errors import problem_page_paths, problems_page
 from .history import last_updated, updated_html
+from .html_fixes import fix_page
 from .loader import ContentError, load_project
+from .pdf import module_pdf_path, toolkit_pdf_path
 from .render import Page, render_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
 ASSETS = Path(__file__).parent / "assets"
-#: Theme partials of the toolkit (language switcher, footer); a site's custom_dir overrides them.
+#: Theme partials of the toolkit (language switcher, footer, accessible search, print
+#: actions); a site's custom_dir overrides them.
 THEME = Path(__file__).parent / "theme"
+#: Stylesheets added to every page, in this order, before the project's own.
+STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
+SCRIPT = "assets/toolkit/toolkit.js"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -48,6 +54,9 @@ class ToolkitConfig(base.Config):
     #: Language to build; default: the TOOLKIT_LANGUAGE environment variable, else the
     #: toolkit's own language. `toolkit build` builds every language.
     language = c.Type(str, default="")
+    #: Link module pages (and the home page) to their PDFs in `pdf/`; `toolkit pdf` turns this
+    #: on for the build whose pages it renders, so a link appears only with its PDF.
+    pdf = c.Type(bool, default=False)
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
@@ -60,6 +69,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.serving = False
         self.alternates: list[dict] = []
         self.brand_css = ""
+        self.module_pages: dict[str, str] = {}
+        self.gettext = str
 
     def on_startup(self, *, command, dirty):
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -82,7 +93,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             return self._show_problems(config, error)
         self.project = project
         translations = load_translations(project.language, self.layers)
+        self.gettext = translations.gettext
         self.pages = render_site(project, self.templates_dir, translations)
+        self.module_pages = {p.path: p.module_id for p in self.pages if p.module_id}
         own_layer = len(self.layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
         self.sources = {p.path: p.source for p in self.pages
@@ -108,7 +121,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra_css.insert(0, "assets/toolkit/toolkit.css")
+        config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        self.title = project.toolkit.title
         return config
 
     def on_files(self, files, *, config):
@@ -139,9 +155,27 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             config.extra["toolkit_alternates"] = self._alternates(page)
         if source in self.updated:  # Material shows it at the end of the page
             page.meta["revision_date"] = updated_html(self.updated[source])
+        page.meta.setdefault("toolkit", self._actions(page))
         return context
 
+    def _actions(self, page) -> dict | None:
+        """The print button and PDF link shown with a page's title (partials/actions.html)."""
+        _ = self.gettext
+        module_id = self.module_pages.get(page.file.src_uri)
+        if module_id:
+            pdf = module_pdf_path(module_id) if self.config.pdf else None
+            return {"print": True, "print_label": _("Print this page"), "pdf": pdf,
+                    "pdf_label": _("Download this module as a PDF")}
+        if page.is_homepage and self.config.pdf:
+            return {"print": False, "pdf": toolkit_pdf_path(self.title),
+                    "pdf_label": _("Download the whole toolkit as a PDF")}
+        return None
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return fix_page(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_page(self, output, *, page, config):
+        output = fix_page(output)
         if self.alternates:
             # The same page in the other languages, for browsers and search engines.
             links = "".join(f'<link rel="alternate" href="{a["href"]}" hreflang="{a["lang"]}">'
@@ -177,6 +211,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         markdown = problems_page(error.problems)
         self.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
         self.sources = {}
+        self.module_pages = {}
         self.alternates = []
         self.brand_css = ""
         if config.nav is None:

@@ -1,0 +1,148 @@
+"""`toolkit pdf`: tagged PDFs with outlines, every CHIME component and interview question in
+them, sane page counts, and module pages that link to their PDF."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from toolkit_builder.loader import load_project
+
+from .browser import copy_project, missing, report, run_toolkit
+from .conftest import CONTENT
+
+pytestmark = pytest.mark.browser
+
+MODULE_ID = "recovery-education-and-training"
+MODULE_PAGE = f"education/{MODULE_ID}/index.html"
+
+
+@pytest.fixture(scope="module")
+def pdf_site(browser, tmp_path_factory, request) -> Path:
+    """The bundled toolkit built by `toolkit pdf` (the browser fixture skips or fails first
+    when there is no Chromium)."""
+    project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
+    result = run_toolkit("pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Rendering PDFs" in result.stdout
+    site = project / "site"
+    counts = ", ".join(f"{p.name}: {len(PdfReader(p).pages)} pages" for p in sorted((site / "pdf").glob("*.pdf")))
+    report(request.config, f"PDFs: {counts}")
+    return site
+
+
+def text_of(pdf: Path) -> str:
+    """All the text of a PDF with runs of white space made single spaces."""
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def test_a_pdf_for_each_module_and_for_the_whole_toolkit(pdf_site):
+    assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == [f"{MODULE_ID}.pdf", "walk-the-talk.pdf"]
+
+
+def test_module_pdf_has_every_chime_component_and_every_question(pdf_site):
+    project = load_project(CONTENT)
+    chime = project.toolkit.framework("chime")
+    text = text_of(pdf_site / "pdf" / f"{MODULE_ID}.pdf")
+    for component in chime.components:
+        assert component.label in text, component.label
+    module = next(m for m in project.modules if m.id == MODULE_ID)
+    asked = sum(len(g.questions) for b in module.blocks if b.type == "questions" for g in b.groups)
+    # The questions as the page shows them (Markdown and typography applied).
+    soup = BeautifulSoup((pdf_site / MODULE_PAGE).read_text(encoding="utf-8"), "html.parser")
+    questions = [q.get_text(" ", strip=True) for q in soup.select(".tk-question")]
+    assert len(questions) == asked == 7
+    for question in questions:
+        assert re.sub(r"\s+", " ", question) in text, question
+
+
+def test_module_pdf_is_tagged_with_an_outline_and_a_sane_length(pdf_site):
+    reader = PdfReader(pdf_site / "pdf" / f"{MODULE_ID}.pdf")
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root, "a tagged PDF"
+    assert root["/Lang"] == "en"
+    titles = outline_titles(reader)
+    assert titles[0] == "Recovery education and training"
+    for heading in ("The CHIME framework", "Questions for co-production interviews", "References"):
+        assert heading in titles
+    assert 3 <= len(reader.pages) <= 15, len(reader.pages)
+    text = text_of(pdf_site / "pdf" / f"{MODULE_ID}.pdf")
+    assert "Walk the Talk" in text, "the toolkit's name heads the first page"
+    assert f"1 / {len(reader.pages)}" in text, "pages are numbered"
+    assert "Skip to content" not in text and "Table of contents" not in text, "no navigation on paper"
+
+
+def test_toolkit_pdf_has_every_page_in_order(pdf_site):
+    reader = PdfReader(pdf_site / "pdf" / "walk-the-talk.pdf")
+    module_pages = len(PdfReader(pdf_site / "pdf" / f"{MODULE_ID}.pdf").pages)
+    assert module_pages < len(reader.pages) <= module_pages + 20
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == ["Walk the Talk", "Education and training", "Recovery education and training",
+                   "References", "Glossary"]
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+
+
+def test_module_and_home_pages_link_to_their_pdfs(pdf_site):
+    soup = BeautifulSoup((pdf_site / MODULE_PAGE).read_text(encoding="utf-8"), "html.parser")
+    link = soup.select_one("a.tk-pdf-link")
+    assert link["aria-label"] == "Download this module as a PDF"
+    assert (pdf_site / MODULE_PAGE).parent.joinpath(link["href"]).resolve() == \
+        (pdf_site / "pdf" / f"{MODULE_ID}.pdf").resolve()
+    home = BeautifulSoup((pdf_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("a.tk-pdf-link")["href"] == "pdf/walk-the-talk.pdf"
+
+
+def test_plain_build_has_no_pdf_links(browser_site):
+    html = (browser_site / MODULE_PAGE).read_text(encoding="utf-8")
+    assert "tk-pdf-link" not in html and not (browser_site / "pdf").exists()
+
+
+@pytest.mark.parametrize("chromium, message", [
+    ("nowhere", "no such file"),        # a path that does not exist
+    ("/bin/false", "could not be started"),  # a program that is not Chromium
+])
+def test_missing_chromium_is_a_clear_error_and_leaves_the_site(tmp_path, chromium, message):
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "keep.txt").write_text("old site", encoding="utf-8")
+    import os
+    import subprocess
+    import sys
+
+    path = str(tmp_path / chromium) if chromium == "nowhere" else chromium
+    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "pdf"], cwd=project, capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "TOOLKIT_CHROMIUM": path})
+    assert result.returncode == 1
+    assert message in result.stderr and "Chromium" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (project / "site" / "keep.txt").read_text(encoding="utf-8") == "old site"
+
+
+def test_pages_with_pdf_links_stay_valid_and_accessible(browser, pdf_site, serve):
+    from .audit import audit_axe, nu_validate
+
+    results = audit_axe(browser, serve(pdf_site), ["", f"education/{MODULE_ID}/"])
+    failing = [r for r in results if r.violations]
+    assert not failing, "\n".join(r.describe() for r in failing)
+    try:
+        assert nu_validate(pdf_site) == []
+    except FileNotFoundError as error:
+        missing(str(error))

@@ -1,0 +1,95 @@
+"""Pages on paper: print styles, the print and worksheet buttons, ruled answer space."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MODULE = "education/recovery-education-and-training/"
+
+
+@pytest.fixture
+def module_page(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + MODULE)
+    yield page
+    page.close()
+
+
+def visible(page, selector: str) -> bool:
+    return page.evaluate("(s) => [...document.querySelectorAll(s)].some(e => e.checkVisibility())", selector)
+
+
+def test_on_paper_there_is_no_navigation_and_the_masthead_names_toolkit_and_section(module_page):
+    page = module_page
+    assert not visible(page, ".tk-masthead"), "the masthead is for paper only"
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                   ".md-content__button", ".headerlink", ".tk-worksheet-action"):
+        assert not visible(page, chrome), chrome
+    masthead = page.locator(".tk-masthead")
+    assert masthead.is_visible()
+    assert masthead.inner_text().startswith("Walk the Talk · Education and training")
+    assert MODULE in page.locator("[data-tk-url]").inner_text(), "the page's address is printed"
+    assert visible(page, "h1")
+
+
+def test_on_paper_external_links_show_their_address_and_rows_stay_whole(module_page):
+    page = module_page
+    page.emulate_media(media="print")
+    after = page.evaluate("""() => {
+        const p = document.createElement('p');
+        p.innerHTML = 'See <a href="https://example.org/guide">the guide</a>.';
+        document.querySelector('article').append(p);
+        return getComputedStyle(p.querySelector('a'), '::after').content;
+    }""")
+    assert "https://example.org/guide" in after
+    note = page.evaluate("getComputedStyle(document.querySelector('.tk-notes a[href^=\"http\"]'), '::after').content")
+    assert note in ("none", "normal"), "references already show their address"
+    for row in page.locator("article table tr").all():
+        assert row.evaluate("r => getComputedStyle(r).breakInside") == "avoid"
+    assert page.evaluate("getComputedStyle(document.querySelector('article table thead')).display") == "table-header-group"
+
+
+def test_questions_get_ruled_answer_space_on_paper_only(module_page):
+    page = module_page
+    assert not visible(page, ".tk-answer")
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all(".tk-answer", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) == 7 and min(heights) > 40
+    lines = page.evaluate("""() => { const a = document.querySelector('.tk-answer');
+        return [getComputedStyle(a).borderBottomStyle, getComputedStyle(a, '::before').borderBottomStyle,
+                getComputedStyle(a, '::after').borderBottomStyle]; }""")
+    assert lines == ["solid", "solid", "solid"], "three ruled lines per question"
+
+
+def test_print_buttons_show_with_javascript_and_print(module_page):
+    page = module_page
+    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    button = page.get_by_role("button", name="Print this page")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+    worksheet = page.get_by_role("button", name="Print these questions as a worksheet")
+    assert worksheet.count() == 1 and worksheet.is_visible()
+    worksheet.click()
+    assert page.evaluate("window.__printed") == 2
+    assert page.evaluate("document.documentElement.dataset.tkPrint") == "worksheet"
+    page.emulate_media(media="print")
+    # The worksheet: the title, the questions' heading and questions, nothing else.
+    assert visible(page, "h1") and visible(page, "#interview-questions") and visible(page, ".tk-question")
+    for other in ("#clinical-vs-personal", "#chime", ".tk-framework", ".tk-considerations", "#references"):
+        assert not visible(page, other), other
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.dataset.tkPrint") is None
+    assert visible(page, ".tk-framework"), "after printing, the whole page prints again"
+
+
+def test_print_buttons_are_hidden_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + MODULE)
+    assert page.locator("[data-tk-print]").count() == 2
+    assert not visible(page, "[data-tk-print]")
+    context.close()

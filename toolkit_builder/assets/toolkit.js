@@ -1,0 +1,108 @@
+/* toolkit-builder: print buttons, and a keyboard-usable navigation drawer on small screens.
+   Everything here is an enhancement: without JavaScript the pages read, print and navigate. */
+(function () {
+  "use strict";
+
+  /* Print the page, or only one block of questions as a worksheet (see print.css). */
+  function printButtons() {
+    document.querySelectorAll("[data-tk-print]").forEach(function (button) {
+      button.hidden = false;
+      if (button.dataset.tkReady) return;
+      button.dataset.tkReady = "1";
+      button.addEventListener("click", function () {
+        var root = document.documentElement;
+        var block = button.closest(".tk-block");
+        if (button.dataset.tkPrint === "worksheet" && block) {
+          root.dataset.tkPrint = "worksheet";
+          block.classList.add("tk-print-target");
+          window.addEventListener("afterprint", function done() {
+            delete root.dataset.tkPrint;
+            block.classList.remove("tk-print-target");
+            window.removeEventListener("afterprint", done);
+          });
+        }
+        window.print();
+      });
+    });
+  }
+
+  /* Material opens its navigation drawer with a <label>, which the keyboard cannot reach;
+     a real button takes its place (Enter or Space opens, Escape closes), named like the
+     navigation it opens. */
+  function drawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    var nav = document.querySelector("nav.md-nav--primary");
+    if (!toggle || !label || !nav || label.hidden) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " tk-drawer-button";
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-label", nav.getAttribute("aria-label") || "Navigation");
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    label.hidden = true;
+    label.after(button);
+    function set(open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    button.addEventListener("click", function (event) {
+      set(!toggle.checked);
+      var first = nav.querySelector("a[href]");
+      // Opened from the keyboard: move into the navigation.
+      if (toggle.checked && first && event.detail === 0) setTimeout(function () { first.focus(); }, 50);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        set(false);
+        button.focus();
+      }
+    });
+  }
+
+  /* The address printed under the masthead is the one the reader has open, unless the
+     page carries its public address (site_url) already. */
+  function pageAddress() {
+    document.querySelectorAll("[data-tk-url]").forEach(function (el) {
+      if (!/^https?:/.test(el.textContent.trim())) el.textContent = location.href.split("#")[0];
+    });
+  }
+
+  /* Collapsed parts are printed open. */
+  function openDetailsForPrint() {
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (el) {
+        el.setAttribute("open", "");
+        el.dataset.tkClosed = "1";
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll("details[data-tk-closed]").forEach(function (el) {
+        el.removeAttribute("open");
+        delete el.dataset.tkClosed;
+      });
+    });
+  }
+
+  var once = false;
+  function init() {
+    if (!once) {
+      once = true;
+      openDetailsForPrint();
+    }
+    pageAddress();
+    printButtons();
+    drawerButton();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

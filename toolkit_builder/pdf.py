@@ -1,0 +1,225 @@
+"""`toolkit pdf`: tagged PDFs of each module and of the whole toolkit, printed by Chromium.
+
+The site is built (every language) with PDF links switched on (the plugin's `pdf` option), served on
+localhost, and each module page is printed with the site's own print stylesheet. The whole
+toolkit is one document assembled in the browser from every page's content, so its PDF is
+tagged and has an outline of headings too (merging per-page PDFs would lose the tags).
+The finished site, PDFs included, replaces the old one only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PDF_DIR = "pdf"
+PAPER_SIZES = ("Letter", "A4", "Legal")
+#: Where Chromium usually is; TOOLKIT_CHROMIUM overrides.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class PdfError(Exception):
+    """A problem the user can fix (no Chromium, no Playwright...), told in plain words."""
+
+
+def module_pdf_path(module_id: str) -> str:
+    """Where a module's PDF goes, relative to the site root."""
+    return f"{PDF_DIR}/{module_id}.pdf"
+
+
+def toolkit_pdf_path(title: str) -> str:
+    """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/walk-the-talk.pdf)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "toolkit"
+    return f"{PDF_DIR}/{slug}.pdf"
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to print: the pages it is made of (URL paths in the site) and where it goes."""
+
+    title: str
+    target: str
+    pages: tuple[str, ...]
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL path of a generated page (`education/x.md` -> `education/x/`)."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if directory_urls else stem + ".html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def plan(title: str, pages, directory_urls: bool = True) -> list[PdfJob]:
+    """A PDF per module, then one of the whole toolkit with every page in nav order."""
+    jobs = []
+    for page in pages:
+        if page.module_id:
+            module_id = page.module_id
+            jobs.append(PdfJob(page.title, module_pdf_path(module_id), (page_url(page.path, directory_urls),)))
+    every_page = tuple(page_url(p.path, directory_urls) for p in pages)
+    jobs.append(PdfJob(title, toolkit_pdf_path(title), every_page))
+    return jobs
+
+
+# ---------------------------------------------------------------------- Chromium
+
+def find_chromium() -> str | None:
+    """Chromium's path: TOOLKIT_CHROMIUM if set, else the first one on PATH; None lets
+    Playwright use a browser of its own if it has one."""
+    explicit = os.environ.get("TOOLKIT_CHROMIUM")
+    if explicit:
+        if not Path(explicit).is_file():
+            raise PdfError(f"TOOLKIT_CHROMIUM is {explicit!r}, but there is no such file. "
+                           "Point it at the Chromium program, or unset it.")
+        return explicit
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """A headless Chromium, or a PdfError that says how to get one."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        raise PdfError("PDF output needs Playwright for Python: pip install 'toolkit-builder[pdf]'") from None
+    executable = find_chromium()
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Error as error:
+            where = f"at {executable}" if executable else "on this computer"
+            first_line = (error.message or str(error)).strip().splitlines()[0]
+            raise PdfError(
+                f"Chromium could not be started {where} ({first_line}).\n"
+                "Install it (Debian or Ubuntu: sudo apt-get install chromium), "
+                "or set TOOLKIT_CHROMIUM to the path of a Chromium or Chrome program."
+            ) from None
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on localhost while the block runs; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------------- printing
+
+#: Joins several pages into one document: each page's content becomes a part starting on a
+#: new sheet; ids are prefixed per part so they stay unique, and links between pages of the
+#: book become links inside it.
+_ASSEMBLE = """async (paths) => {
+    const urls = paths.map(p => new URL(p, location.href).href);
+    const article = document.querySelector('article.md-content__inner');
+    const parts = [];
+    for (const [i, url] of urls.entries()) {
+        const html = await (await fetch(url)).text();
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const content = doc.querySelector('article.md-content__inner');
+        const prefix = `part${i}-`;
+        content.querySelectorAll('[id]').forEach(el => el.id = prefix + el.id);
+        content.querySelectorAll('[aria-labelledby]').forEach(el => el.setAttribute('aria-labelledby',
+            el.getAttribute('aria-labelledby').split(/\\s+/).map(id => prefix + id).join(' ')));
+        content.querySelectorAll('[src]').forEach(el => el.setAttribute('src', new URL(el.getAttribute('src'), url).href));
+        content.querySelectorAll('a[href]').forEach(link => {
+            const href = link.getAttribute('href');
+            if (href.startsWith('#')) { link.setAttribute('href', '#' + prefix + href.slice(1)); return; }
+            const target = new URL(href, url);
+            const j = urls.findIndex(u => new URL(u).pathname === target.pathname);
+            if (j >= 0) link.setAttribute('href', '#' + (target.hash ? `part${j}-` + target.hash.slice(1) : `part${j}`));
+            else link.setAttribute('href', target.href);
+        });
+        const part = document.createElement('section');
+        part.className = 'tk-book-part';
+        part.id = prefix.slice(0, -1);
+        part.setAttribute('aria-labelledby', (content.querySelector('h1') || {}).id || '');
+        part.append(...content.childNodes);
+        parts.push(part);
+    }
+    article.replaceChildren(...parts);
+}"""
+
+_BOOK_CSS = """
+.tk-book-part + .tk-book-part { break-before: page; }
+.tk-book-part + .tk-book-part .tk-masthead { display: none !important; }
+"""
+
+
+def _set_address(page, public_url: str | None) -> None:
+    """The masthead shows the page's public address when the site has one, else nothing."""
+    page.evaluate(
+        """(address) => document.querySelectorAll('[data-tk-url]').forEach(el => {
+            if (address) el.textContent = address; else { el.previousElementSibling?.remove(); el.remove(); }
+        })""",
+        public_url,
+    )
+
+
+def print_job(browser, base_url: str, job: PdfJob, out: Path, site_url: str = "", paper: str = "Letter") -> None:
+    page = browser.new_page()
+    try:
+        page.goto(base_url + job.pages[0], wait_until="load")
+        if len(job.pages) > 1:
+            page.evaluate(_ASSEMBLE, list(job.pages))
+            page.add_style_tag(content=_BOOK_CSS)
+        _set_address(page, (site_url.rstrip("/") + "/" + job.pages[0]) if site_url else None)
+        page.emulate_media(media="print", color_scheme="light")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), format=paper, print_background=True, tagged=True, outline=True,
+                 prefer_css_page_size=True)
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------------- the command
+
+def check_chromium() -> None:
+    """Raise PdfError, saying how to get one, unless Chromium starts."""
+    with chromium():
+        pass
+
+
+def print_pdfs(root: Path, plans: dict, site_url: str, paper: str, progressbar) -> list[Path]:
+    """Print the PDFs of every language into the built site at ``root``.
+
+    ``plans`` maps a language to (its folder in the site, e.g. "" or "fr/", its PdfJobs).
+    """
+    jobs = [(prefix, job) for prefix, language_jobs in plans.values() for job in language_jobs]
+    written = []
+    with chromium() as browser, serve(root) as base_url, progressbar(
+            jobs, label="Rendering PDFs", item_show_func=lambda item: item[0] + item[1].target if item else "") as bar:
+        for prefix, job in bar:
+            public = (site_url.rstrip("/") + "/" + prefix) if site_url else ""
+            print_job(browser, base_url + prefix, job, root / prefix / job.target, public, paper)
+            written.append(root / prefix / job.target)
+    return written
