@@ -184,3 +184,17 @@ def test_nav_follows_declared_sections_and_module_order(content_dir):
     assert [list(item)[0] for item in nav] == [
         "Home", "A section declared first", "Education and training", "References", "Glossary",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Hello world.", "It's fine.", "Don't stop: keep going!", "Peer support (and hope) matter.",
+    "Qu'est-ce qui vous aide?", "Le rétablissement est personnel.", "Étape 2: écouter", "one.two",
+    "PWLE are experts by experience.", "1. Not a list here", "- not a list", "A -- B", "Use *this*", "R&D",
+    "a < b", "“quoted”", 'He said "yes".', "x_y", "[@leamy2011] first", "50% of staff",
+])
+def test_plain_text_shortcut_renders_exactly_like_markdown(renderer, text):
+    """One-line texts without Markdown skip the converter; the result must be the same."""
+    slow = renderer._convert(text)
+    if slow.startswith("<p>") and slow.endswith("</p>") and slow.count("<p>") == 1:
+        slow = slow[3:-4]
+    assert str(renderer.markdown_inline(text)) == slow

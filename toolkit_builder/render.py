@@ -24,7 +24,7 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
 )
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .loader import CITATION
 from .model import BaseBlock, Framework, Module, Project, Reference, Untranslated
@@ -103,6 +103,9 @@ class Renderer:
         )
         self.env.install_gettext_translations(self.translations, newstyle=True)
         glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
+        # Texts with a glossary abbreviation need the Markdown converter to get their hint.
+        self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
+                               if glossary else None)
         self._md = markdown.Markdown(
             extensions=[_NoRawHtml(), "abbr", "smarty"],
             extension_configs={"abbr": {"glossary": glossary}},
@@ -136,6 +139,9 @@ class Renderer:
     def markdown_inline(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
+        if _PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
+            # Most one-line texts hold no Markdown at all: converting them would only cost time.
+            return Markup(_APOSTROPHE.sub("&rsquo;", str(escape(text))))
         html = self._convert(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
@@ -311,6 +317,11 @@ def format_reference(reference: Reference) -> Markup:
         parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
     return Markup("").join(parts)
 
+
+#: One-line text that Markdown (with smarty quotes) would leave as it is, apart from escaping
+#: and turning an apostrophe between letters into a typographic one.
+_PLAIN_TEXT = re.compile(r"(?![0-9]+[.)]\s|[-+]\s)[^\W_]+(?:[ ,;:?!./%()\u2019]+[^\W_]+|[-'][^\W_]+)*[ .?!:)]*")
+_APOSTROPHE = re.compile(r"(?<=[^\W_])&#39;(?=[^\W_])")
 
 _HREF = re.compile(r'(href|src)="([^"]*)"')
 
