@@ -62,6 +62,9 @@ class Audience(Strict):
     id: Slug
     label: Text
     description: Text | None = None
+    #: Ids of the modules this audience should read first, in order (the home page's
+    #: "where to start").
+    start: list[Slug] = Field(default_factory=list)
 
 
 class Component(Strict):
@@ -87,6 +90,8 @@ class Framework(Strict):
     #: Heading of the column listing this framework's components in another framework's
     #: table ("Guidelines dimensions").
     mapped_label: Text | None = None
+    #: What the components surround in the framework's figure ("Personal recovery").
+    centre: Text | None = None
     cites: list[Key] = Field(default_factory=list)
     components: list[Component] = Field(min_length=1)
 
@@ -126,6 +131,8 @@ class Toolkit(Strict):
     title: Text
     short_title: Text | None = None
     description: Markdown | None = None
+    #: What the toolkit is and how to use it, for the home page.
+    about: Markdown | None = None
     language: Slug = "en"
     languages: list[Slug] = Field(default_factory=lambda: ["en"])
     sections: list[Section] = Field(min_length=1)
@@ -148,10 +155,14 @@ class Toolkit(Strict):
 
 
 class Reference(Strict):
-    #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M."
-    authors: Text
-    year: int
+    #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when
+    #: the source does not name them: the title then leads, as APA style does.
+    authors: Text | None = None
+    #: Left out when the source gives no date ("n.d." is printed).
+    year: int | None = None
     title: Text
+    #: What kind of work, when it is not an article or a book ("Oral presentation").
+    description: Text | None = None
     #: Journal, book or publisher the work appeared in.
     container: Text | None = None
     publisher: Text | None = None
@@ -236,6 +247,8 @@ class FrameworkBlock(BaseBlock):
     intro: Markdown | None = None
     components: list[FrameworkEntry] = Field(min_length=1)
     outro: Markdown | None = None
+    #: Show the framework's figure (its components around its centre) above the table.
+    figure: bool = False
 
 
 class Question(Strict):
@@ -283,6 +296,87 @@ class LogicModelBlock(BaseBlock):
     intro: Markdown | None = None
     labels: dict[Literal["input", "output", "co_production", "outcome"], Text] = Field(default_factory=dict)
     rows: list[LogicModelRow] = Field(min_length=1)
+    #: Draw the table as a flow figure: boxes joined by arrows, input to outcome.
+    figure: bool = False
+
+
+class FactSheetBlock(BaseBlock):
+    """A plain-language summary of one piece of research, with its full citation."""
+
+    type: Literal["fact_sheet"]
+    #: Key of the work in references.yml.
+    reference: Key
+    studied: Markdown
+    participants: Markdown
+    method: Markdown
+    findings: list[Text] = Field(min_length=1)
+    implications: list[Text] = Field(min_length=1)
+    #: What to keep in mind when using the findings (a small sample, one site...).
+    limits: Markdown | None = None
+
+
+Minutes = Annotated[int, Field(ge=1, le=1440)]
+
+
+class AgendaItem(Strict):
+    title: Text
+    minutes: Minutes
+    details: Markdown | None = None
+    #: Who leads this part ("Co-facilitators", "A peer support worker").
+    lead: Text | None = None
+
+
+class Handout(Strict):
+    title: Text
+    #: A module of the toolkit to print for it, and optionally a block of that module.
+    module: Slug | None = None
+    block: Slug | None = None
+    note: Text | None = None
+
+
+class MeetingBlock(BaseBlock):
+    """A meeting plan in the Walk the Talk style: why, what to prepare, and the agenda."""
+
+    type: Literal["meeting"]
+    purpose: Markdown
+    #: Who takes part.
+    participants: Text | None = None
+    preparation_minutes: Minutes
+    #: What the team has achieved when the meeting is done.
+    milestone: Text
+    agenda: list[AgendaItem] = Field(min_length=1)
+    materials: list[Text] = Field(default_factory=list)
+    handouts: list[Handout] = Field(default_factory=list)
+    tips: list[Text] = Field(default_factory=list)
+    notes: Markdown | None = None
+
+
+#: A file inside the content folder: segments of letters, digits, dots, dashes and
+#: underscores, none starting with a dot (so no `..`), no leading slash, no scheme.
+MEDIA_PATH_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$"
+MediaPath = Annotated[str, StringConstraints(pattern=MEDIA_PATH_PATTERN)]
+
+
+class CaptionTrack(Strict):
+    #: A WebVTT (.vtt) file, relative to the content folder.
+    file: MediaPath
+    language: Slug
+    #: Name of the track in the player's menu (default: the language's name).
+    label: Text | None = None
+
+
+class MediaBlock(BaseBlock):
+    """A video, always with captions and a transcript."""
+
+    type: Literal["media"]
+    #: The video file (.mp4, .webm), relative to the content folder.
+    video: MediaPath
+    captions: list[CaptionTrack] = Field(min_length=1)
+    transcript: Markdown
+    #: Language spoken in the video (default: the toolkit's).
+    language: Slug | None = None
+    poster: MediaPath | None = None
+    description: Markdown | None = None
 
 
 #: Registry of block types: the `type:` an editor writes -> its class.
@@ -295,6 +389,9 @@ BLOCK_TYPES: dict[str, type[BaseBlock]] = {
     "questions": QuestionsBlock,
     "considerations": ConsiderationsBlock,
     "logic_model": LogicModelBlock,
+    "fact_sheet": FactSheetBlock,
+    "meeting": MeetingBlock,
+    "media": MediaBlock,
 }
 
 Block = Annotated[
@@ -307,6 +404,9 @@ Block = Annotated[
         QuestionsBlock,
         ConsiderationsBlock,
         LogicModelBlock,
+        FactSheetBlock,
+        MeetingBlock,
+        MediaBlock,
     ],
     Field(discriminator="type"),
 ]
@@ -324,6 +424,8 @@ class Module(Strict):
     #: Position within its section; modules without one follow, by title.
     order: int | None = None
     cites: list[Key] = Field(default_factory=list)
+    #: Framework tags of the whole module (`chime:hope`, `guidelines:6`), for the cross-index.
+    tags: list[Key] = Field(default_factory=list)
     blocks: list[Block] = Field(min_length=1)
 
 
@@ -337,6 +439,7 @@ class ToolkitOverlay(Strict):
     title: Text | None = None
     short_title: Text | None = None
     description: Markdown | None = None
+    about: Markdown | None = None
     language: Slug | None = None
     languages: list[Slug] | None = None
     sections: list[Section] = Field(default_factory=list)
@@ -348,7 +451,7 @@ class ToolkitOverlay(Strict):
     hide: list[Slug] = Field(default_factory=list)
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
-        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "language",
+        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
                                                           "languages", "organization", "branding")
                   if getattr(self, name) is not None}
         for name in ("sections", "audiences", "frameworks"):

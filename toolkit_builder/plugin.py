@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from .branding import branding_css
 from .i18n import language_links, load_translations
 from .loader import ContentError, load_project
+from .media import media_files
 from .render import Page, render_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -68,7 +69,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.project = project
         self.templates_dir = (root / self.config.templates_dir).resolve()
         translations = load_translations(project.language, self.layers)
-        self.pages = render_site(project, self.templates_dir, translations)
+        self.pages = render_site(project, self.templates_dir, translations, config.use_directory_urls)
+        self.media = media_files(project, self.layers)
         own_layer = len(self.layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
         self.sources = {p.path: p.source for p in self.pages
@@ -95,6 +97,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.extra_css.insert(0, "assets/toolkit/toolkit.css")
+        if "assets/toolkit/toolkit.js" not in config.extra_javascript:
+            config.extra_javascript.append("assets/toolkit/toolkit.js")
         return config
 
     def on_files(self, files, *, config):
@@ -114,6 +118,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if self.brand_css:
             files.append(File.generated(config, "assets/toolkit/brand.css", content=self.brand_css))
+        for uri, path in sorted(self.media.items()):  # videos, captions and posters of media blocks
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_page_context(self, context, *, page, config, nav):
