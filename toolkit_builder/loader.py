@@ -429,7 +429,7 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
             message = f"'{value}' is not a web address"
             hint = "write the full address, starting with https://"
         elif pattern == MEDIA_PATH_PATTERN:
-            code, message = "bad-path", f"'{value}' is not a path inside the content folder"
+            code, message = "bad-value", f"'{value}' is not a path inside the content folder"
             hint = ("write the path from the content folder, e.g. media/welcome.mp4: no `..`, no leading `/`, "
                     "no web address; letters, digits, dots, dashes and underscores only")
         else:
@@ -600,8 +600,10 @@ class _Checker:
         data = document.data if isinstance(document.data, dict) else {}
         for b, block in _items(data.get("blocks")):
             if isinstance(block, dict) and block.get("type") == "media":
-                for path, code, message, hint in check_media_block(block, layer):
-                    self.problem(document, ("blocks", b) + path, code, message, hint)
+                def report(path, *, code, message, hint, at=("blocks", b)):
+                    self.problem(document, at + path, code, message, hint)
+
+                check_media_block(block, layer, report)
 
     def page_links(self, documents: dict[str, Document], pages: set[str], sections: dict[str, str]) -> None:
         """Links in module texts to other pages (`../education/x.md`) lead to pages that exist."""
@@ -651,9 +653,11 @@ class _Checker:
                     block_id = handout.get("block")
                     ids = block_ids(target_id)
                     if isinstance(block_id, str) and block_id not in ids:
+                        hint = (did_you_mean(block_id, ids, "block ids of that module") if ids else
+                                f"no block of '{target_id}' has an `id`: give the block you mean `id: {block_id}`")
                         self.problem(document, at + ("block",), "unknown-block",
                                      f"the module '{target_id}' has no block '{block_id}'",
-                                     did_you_mean(block_id, ids, "block ids of that module"))
+                                     hint + "; or remove `block:` to link to the whole module")
 
     def start_modules(self, document: Document, modules: Iterable[str]) -> None:
         """An audience's recommended modules (`start:`) exist (a hidden one is left out of the page)."""

@@ -9,13 +9,13 @@ site (``media/welcome.mp4`` -> ``<site>/media/welcome.mp4``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 #: Video formats browsers play natively, with their MIME types.
 VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm", ".ogv": "video/ogg"}
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
-Finding = tuple[tuple, str, str, str]
+Report = Callable[..., None]
 
 
 def video_type(path: str) -> str:
@@ -32,25 +32,25 @@ def _inside(layer: Path, relative: str) -> Path | None:
     return target
 
 
-def check_media_block(block: dict, layer: Path) -> list[Finding]:
-    """(path in the block, code, message, fix) for each problem with the block's files."""
-    found: list[Finding] = []
+def check_media_block(block: dict, layer: Path, report: Report) -> None:
+    """Report each problem with the files of a media block (a dict as read from YAML):
+    ``report(path_in_block, code=..., message=..., hint=...)``."""
 
     def check_file(path: tuple, relative: Any, suffixes: tuple[str, ...], what: str) -> Path | None:
         if not isinstance(relative, str) or relative.startswith("/") or ".." in relative.split("/"):
             return None  # the model reports the form of the path
         target = _inside(layer, relative)
         if target is None:
-            found.append((path, "bad-path", f"'{relative}' leads outside the content folder",
-                          "put the file inside the content folder, e.g. in media/"))
+            report(path, code="bad-value", message=f"'{relative}' leads outside the content folder",
+                   hint="put the file inside the content folder, e.g. in media/, not a link to elsewhere")
             return None
         if Path(relative).suffix.lower() not in suffixes:
-            found.append((path, "bad-value", f"'{relative}' is not {what}",
-                          "use a file ending in " + ", ".join(suffixes)))
+            report(path, code="bad-value", message=f"'{relative}' is not {what}",
+                   hint="use a file ending in " + ", ".join(suffixes))
             return None
         if not target.is_file():
-            found.append((path, "missing-file", f"there is no file '{relative}' in the content folder",
-                          f"add the file at {layer.name}/{relative}, or correct the path"))
+            report(path, code="missing-media", message=f"there is no file '{relative}' in the content folder",
+                   hint=f"add the file at {layer.name}/{relative}, or correct the path")
             return None
         return target
 
@@ -63,11 +63,9 @@ def check_media_block(block: dict, layer: Path) -> list[Finding]:
             continue
         target = check_file(("captions", i, "file"), track.get("file"), (".vtt",), "a WebVTT captions file")
         if target is not None and not _is_webvtt(target):
-            found.append((("captions", i, "file"), "bad-captions",
-                          f"'{track['file']}' is not a WebVTT file: it must start with the line WEBVTT",
-                          "export the captions as WebVTT (.vtt); most captioning tools and "
-                          "converters offer it"))
-    return found
+            report(("captions", i, "file"), code="bad-value",
+                   message=f"'{track['file']}' is not a WebVTT file: it must start with the line WEBVTT",
+                   hint="export the captions as WebVTT (.vtt); most captioning tools and converters offer it")
 
 
 def _is_webvtt(path: Path) -> bool:
