@@ -10,6 +10,9 @@ import pytest
 
 from toolkit_builder.loader import ContentError, Problem, load_project
 
+# Browser fixtures (Chromium, a built site served on localhost) for every test module.
+pytest_plugins = ["tests.browser"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 

@@ -173,7 +173,8 @@ def render_topics(renderer: "Renderer") -> list["Page"]:
     published = {m.id: m for m in project.modules}
 
     renderer.start_page(f"{TOPICS}/index.md")
-    figures = {f.id: renderer.env.globals["framework_figure"](f.id, f"topics-{f.id}-figure")
+    # The framework's description is printed just above its figure: no caption to repeat it.
+    figures = {f.id: renderer.env.globals["framework_figure"](f.id, f"topics-{f.id}-figure", "")
                for f in project.toolkit.frameworks if f.centre}
     overview = renderer.env.get_template("topics.md.j2").render(
         topics=all_topics, figures=figures, relpath=lambda p: posixpath.relpath(p, TOPICS))

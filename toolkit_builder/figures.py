@@ -74,12 +74,16 @@ def framework_figure(framework: Framework, figure_id: str, gettext: Callable[[st
     title = framework.title
     description = gettext("%(centre)s, surrounded by its %(count)s components: %(components)s.") % {
         "centre": centre, "count": count, "components": listed}
+    # The caption says what the framework is; the description (for screen readers) lists what
+    # the drawing shows, so the two do not repeat each other. An empty caption leaves it out.
+    if caption is None:
+        caption = framework.description or description
+    figcaption = Markup("<figcaption>{}</figcaption>").format(caption) if caption else Markup("")
     return Markup(
         '<figure class="tk-figure tk-figure--ring" id="{id}">'
         '<svg class="tk-figure__svg" role="img" viewBox="0 0 {w} {h}" aria-labelledby="{id}-title" '
-        'aria-describedby="{id}-desc" data-search-exclude>'
+        'aria-describedby="{id}-desc" data-search-exclude="">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>'
-        "{shapes}</svg>"
-        "<figcaption>{caption}</figcaption></figure>"
+        "{shapes}</svg>{figcaption}</figure>"
     ).format(id=figure_id, w=WIDTH, h=int(height), title=title, desc=description,
-             shapes=Markup("").join(shapes), caption=caption or description)
+             shapes=Markup("").join(shapes), figcaption=figcaption)
