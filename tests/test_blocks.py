@@ -115,10 +115,10 @@ def test_meeting_agenda_timings_total_and_links(content_dir):
     project = load_project(content_dir)
     page = next(p for p in render_site(project) if p.path == "education/sample.md")
     soup = BeautifulSoup(page.markdown, "html.parser")
-    times = [td.get_text() for td in soup.select(".tk-agenda tbody .tk-agenda-time")]
-    assert times == ["10 minutes", "1 hour 20 minutes"]
-    assert soup.select_one(".tk-agenda tfoot").get_text(" ", strip=True) == "1 hour 30 minutes Total"
-    assert soup.select_one(".tk-agenda caption").get_text() == "Agenda (1 hour 30 minutes)"
+    items = soup.select("ol.tk-agenda > li")
+    assert [(li.select_one(".tk-agenda-time").get_text(), li.select_one(".tk-agenda-title").get_text())
+             for li in items] == [("10 minutes", "Welcome"), ("1 hour 20 minutes", "Plan")]
+    assert soup.select_one(".tk-agenda-heading").get_text() == "Agenda (1 hour 30 minutes)"
     facts = {dt.get_text(): dt.find_next("dd").get_text(strip=True) for dt in soup.select(".tk-meeting-facts dt")}
     assert facts["Preparation time"] == "45 minutes" and facts["Meeting time"] == "1 hour 30 minutes"
     link = soup.select_one(".tk-meeting-handouts a")["href"]
@@ -130,8 +130,8 @@ def test_meeting_agenda_timings_total_and_links(content_dir):
 def test_meeting_durations_follow_the_language():
     project = load_project(CONTENT, "fr")
     soup = render(project, MEETING, translations=load_translations("fr"))
-    assert [td.get_text() for td in soup.select("tbody .tk-agenda-time")] == ["10 minutes", "1 heure 20 minutes"]
-    assert soup.select_one("caption").get_text() == "Ordre du jour (1 heure 30 minutes)"
+    assert [t.get_text() for t in soup.select(".tk-agenda-time")] == ["10 minutes", "1 heure 20 minutes"]
+    assert soup.select_one(".tk-agenda-heading").get_text() == "Ordre du jour (1 heure 30 minutes)"
 
 
 # --------------------------------------------------------------------------- media

@@ -103,9 +103,8 @@ def test_fact_sheets_have_every_part_and_their_citation(browser_site, language):
 def test_meeting_plan_in_both_languages(browser_site):
     for prefix, total, heading in (("", "1 hour 30 minutes", "Agenda"), ("fr/", "1 heure 30 minutes", "Ordre du jour")):
         content = article(browser_site, f"{prefix}facilitation/planning-recovery-education/")
-        agenda = content.select_one("table.tk-agenda")
-        assert agenda.caption.get_text() == f"{heading} ({total})"
-        assert len(agenda.select("tbody tr")) == 6
+        assert content.select_one(".tk-agenda-heading").get_text() == f"{heading} ({total})"
+        assert len(content.select("ol.tk-agenda > li")) == 6
         handouts = content.select(".tk-meeting-handouts a")
         assert handouts[2]["href"] == "../../education/recovery-education-and-training/#interview-questions"
 
