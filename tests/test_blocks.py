@@ -264,3 +264,22 @@ def test_recommended_modules_and_module_tags_are_checked(content_dir):
     assert re.search(r"audiences", toolkit.splitlines()[start.line - 1]) is None  # points at the id, not the list
     tag = only(problems, "unknown-component")
     assert tag.file.endswith("tagged.yml") and tag.line == 4 and "did you mean 'hope'" in tag.hint
+
+
+def test_build_publishes_the_video_with_its_captions(project_dir):
+    from .browser import run_toolkit
+
+    content_dir = project_dir / "content"
+    media_files(content_dir)
+    (content_dir / "media/draft.mp4").write_bytes(b"not named by any block")
+    module(content_dir, media())
+    result = run_toolkit("build", "-l", "en", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    site = project_dir / "site"
+    assert (site / "media/welcome.mp4").read_bytes() == (content_dir / "media/welcome.mp4").read_bytes()
+    assert (site / "media/welcome.en.vtt").read_bytes().startswith(b"WEBVTT")
+    soup = BeautifulSoup((site / "education/sample/index.html").read_text(encoding="utf-8"), "html.parser")
+    video = soup.select_one("article video[controls]")
+    assert video.source["src"] == "../../media/welcome.mp4"
+    assert video.select_one("track[kind=captions][default]")["src"] == "../../media/welcome.en.vtt"
+    assert not (site / "media/draft.mp4").exists()  # only the files a block names are published
