@@ -283,3 +283,10 @@ def test_build_publishes_the_video_with_its_captions(project_dir):
     assert video.source["src"] == "../../media/welcome.mp4"
     assert video.select_one("track[kind=captions][default]")["src"] == "../../media/welcome.en.vtt"
     assert not (site / "media/draft.mp4").exists()  # only the files a block names are published
+
+
+def test_agenda_minutes_must_be_positive(content_dir):
+    module(content_dir, MEETING.replace("{title: Welcome, minutes: 10}", "{title: Welcome, minutes: 0}"))
+    problem = only(problems_of(content_dir), "bad-value")
+    assert problem.line == 10 and problem.message == "'minutes' is 0; it must be at least 1"
+    assert "whole number of minutes" in problem.hint

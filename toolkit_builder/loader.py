@@ -434,6 +434,11 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
                     "no web address; letters, digits, dots, dashes and underscores only")
         else:
             message = f"'{value}' has the wrong form for '{name}'"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        code = "bad-value"
+        bound = ctx.get("ge", ctx.get("le"))
+        message = f"'{name}' is {value}; it must be {'at least' if 'ge' in ctx else 'at most'} {bound}"
+        hint = "a duration is a whole number of minutes, e.g. `minutes: 15`" if "minutes" in name else None
     elif kind == "literal_error":
         code = "bad-value"
         expected = re.findall(r"'([^']*)'", ctx.get("expected", ""))
