@@ -27,6 +27,8 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from .blocks import install_helpers
+from .crossindex import render_topics, topics_nav
 from .loader import CITATION
 from .model import BaseBlock, Framework, Module, Project, Reference, Untranslated
 from .urls import relative_url
@@ -176,8 +178,6 @@ class Renderer:
             default_language=project.toolkit.language,
             language_name=self.language_name,
         )
-        from .blocks import install_helpers
-
         install_helpers(self)
 
     # ------------------------------------------------------------------ links
@@ -357,8 +357,6 @@ class Renderer:
 def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None,
                 directory_urls: bool = True) -> list[Page]:
     """Every page of the toolkit, in nav order."""
-    from .crossindex import render_topics
-
     renderer = Renderer(project, overrides, translations, directory_urls)
     pages = [renderer.render_home()]
     for section in project.toolkit.sections:
@@ -380,8 +378,6 @@ def site_nav(project: Project, translations: Any = None) -> list[Any]:
         children = [f"{section.id}/index.md"]
         children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
         nav.append({section.title: children})
-    from .crossindex import topics_nav
-
     nav.extend(topics_nav(project, _))
     if project.references:
         nav.append({_("References"): "references.md"})
