@@ -54,8 +54,13 @@ def outline_titles(reader: PdfReader) -> list[str]:
     return titles
 
 
-def test_a_pdf_for_each_module_and_for_the_whole_toolkit(pdf_site):
-    assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == [f"{MODULE_ID}.pdf", "walk-the-talk.pdf"]
+def test_a_pdf_for_each_module_and_for_the_whole_toolkit_in_each_language(pdf_site):
+    modules = sorted(f"{m.id}.pdf" for m in load_project(CONTENT).modules)
+    assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["walk-the-talk.pdf"])
+    assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["de-la-parole-a-l-action.pdf"])
+    french = PdfReader(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
+    assert french.trailer["/Root"]["/Lang"] == "fr"
+    assert "Éducation et formation" in text_of(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
 
 
 def test_module_pdf_has_every_chime_component_and_every_question(pdf_site):
@@ -92,11 +97,13 @@ def test_module_pdf_is_tagged_with_an_outline_and_a_sane_length(pdf_site):
 
 def test_toolkit_pdf_has_every_page_in_order(pdf_site):
     reader = PdfReader(pdf_site / "pdf" / "walk-the-talk.pdf")
-    module_pages = len(PdfReader(pdf_site / "pdf" / f"{MODULE_ID}.pdf").pages)
-    assert module_pages < len(reader.pages) <= module_pages + 20
+    project = load_project(CONTENT)
+    module_pages = sum(len(PdfReader(pdf_site / "pdf" / f"{m.id}.pdf").pages) for m in project.modules)
+    assert module_pages < len(reader.pages) <= module_pages + 30  # modules, then index and topic pages
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top == ["Walk the Talk", "Education and training", "Recovery education and training",
-                   "References", "Glossary"]
+    assert top[:3] == ["Walk the Talk", "Education and training", "Recovery education and training"]
+    assert top[-2:] == ["References", "Glossary"]
+    assert {m.title for m in project.modules} <= set(top)
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
 
 

@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from toolkit_builder.cli import main
+from toolkit_builder.model import BLOCK_TYPES
 from toolkit_builder.schema import SCHEMAS, schemas
 
 from .conftest import CONTENT, ROOT
@@ -113,8 +114,7 @@ def test_every_field_and_block_type_is_described_for_editors():
                     undescribed.append(f"{name}: {owner}.{field}")
     assert undescribed == [], "write a `#:` comment above these fields in model.py"
     block = load("module.schema.json")["definitions"]["Block"]["properties"]["type"]
-    assert block["enum"] == ["prose", "list", "callout", "contrast", "framework", "questions", "considerations",
-                             "logic_model"]
+    assert block["enum"] == list(BLOCK_TYPES)
     assert all(block["enumDescriptions"])
 
 

@@ -252,6 +252,33 @@ _ENTRIES = [
         "cites: [leamy2012]     # references.yml has leamy2011",
         group="link",
     ),
+    Entry(
+        "broken-link", "A link leads to no page",
+        "A text links to another page of the toolkit the Markdown way (`[see the meeting](../facilitation/"
+        "planning-meeting.md)`), but no page has that path: the module was renamed or moved, or the path is "
+        "mistyped. On the site the link would lead nowhere.",
+        "Write the path of the module's file from the current page, as `../<section>/<id>.md`, optionally with "
+        "`#block-id`; or link to the page's web address.",
+        "text: See [the planning meeting](../facilitation/planing-meeting.md).",
+        group="link",
+    ),
+    Entry(
+        "unknown-block", "The module has no such block",
+        "A handout or link names a block of another module (`block: interview-questions`) that the module does "
+        "not have: the block's `id` was changed or the block was removed.",
+        "Use the `id` of one of that module's blocks, or leave `block:` out to link to the whole module.",
+        "handouts:\n  - module: recovery-education-and-training\n    block: interview-question",
+        group="link",
+    ),
+    Entry(
+        "missing-media", "A media file is missing",
+        "A media block names a video, captions file, transcript or poster that is not in the content folder, "
+        "so the page would show a broken player.",
+        "Add the file under the content folder at that path (e.g. `content/docs/media/`), or correct the path; "
+        "paths are relative to the content folder and may not leave it.",
+        "video: docs/media/welcome.mp4   # no such file",
+        group="link",
+    ),
     # ------------------------------------------------------------------ translations and local copies
     Entry(
         "unknown-language", "The language is not one of the toolkit's",

@@ -17,9 +17,17 @@ _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="\w+" id="\
 _TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 
 
+# With navigation.indexes, a section's nav is labelled by the toggle next to its index
+# link, which holds only an icon: several navs end up with the same empty name (axe
+# `landmark-unique`). The section's title inside the nav names it instead.
+_SECTION_NAV = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")(__nav_[\d_]+)_label'
+                          r'("[^>]*>\s*<label class="md-nav__title" for="\2")>')
+
+
 def fix_page(html: str) -> str:
     html = _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
     html = _EMPTY_TABINDEX.sub(r"\1>", html)
+    html = _SECTION_NAV.sub(r'\1\2_title\3 id="\2_title">', html)
     if 'id="__toc"' not in html:
         html = _TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
     return html

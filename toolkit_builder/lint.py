@@ -264,7 +264,9 @@ class _Linter:
             return
         source = self.source("glossary.yml")
         for i, term in enumerate(self.project.glossary):
-            pattern = r"(?<!\w)" + re.escape(term.term) + r"(?!\w)"
+            # Any spacing between the words, and the plural ("peer support workers").
+            words = r"\s+".join(re.escape(word) for word in term.term.split())
+            pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
             if not re.search(pattern, used_text, flags=re.IGNORECASE):
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 import types
 import typing
@@ -23,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .model import (
     BLOCK_TYPES,
+    MEDIA_PATH_PATTERN,
     Glossary,
     GlossaryTerm,
     Module,
@@ -46,6 +48,17 @@ MAX_DEPTH = 60
 UPSTREAM_TRANSLATIONS = "upstream"
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
+#: A Markdown link to another page of the site by its Markdown file.
+PAGE_LINK_IN_TEXT = re.compile(r"\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?")
+
+#: Fixes for required fields whose absence needs more than "add it".
+MISSING_FIELD_HINTS = {
+    "captions": "a video needs captions: add `captions:` with a WebVTT file (`- file: media/name.en.vtt`, "
+                "`language: en`), so people who cannot hear it can follow",
+    "transcript": "a video needs a transcript: add `transcript:` with the words spoken and what is shown, "
+                  "for people who cannot watch or hear it",
+    "reference": "add `reference:` with the key of the work in references.yml",
+}
 
 Path_ = tuple[Union[str, int], ...]
 
@@ -391,7 +404,7 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
     if kind == "missing":
         line, column = document.where(path[:-1])
         code, message = "missing-field", f"the required field '{name}' is missing"
-        hint = f"add `{name}:` with a value"
+        hint = MISSING_FIELD_HINTS.get(name, f"add `{name}:` with a value")
     elif kind == "extra_forbidden":
         line, column = document.where(path, key=True)
         allowed = _fields_at(root, model_path[:-1])
@@ -413,6 +426,8 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         else:
             message = f"'{name}' should be {_TYPE_NAMES[kind]}, not {_describe(value)}"
             hint = _TYPE_HINTS.get(kind)
+            if kind == "string_type" and isinstance(value, dict):
+                hint = "a text containing ': ' is read as `key: value`; put the whole text in quotes"
     elif kind == "string_too_short":
         code, message = "empty-value", f"'{name}' is empty"
         hint = "write a text, or remove the line if the field is optional"
@@ -436,8 +451,17 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         elif "https?" in pattern:
             message = f"'{value}' is not a web address"
             hint = "write the full address, starting with https://"
+        elif pattern == MEDIA_PATH_PATTERN:
+            code, message = "bad-value", f"'{value}' is not a path inside the content folder"
+            hint = ("write the path from the content folder, e.g. media/welcome.mp4: no `..`, no leading `/`, "
+                    "no web address; letters, digits, dots, dashes and underscores only")
         else:
             message = f"'{value}' has the wrong form for '{name}'"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        code = "bad-value"
+        bound = ctx.get("ge", ctx.get("le"))
+        message = f"'{name}' is {value}; it must be {'at least' if 'ge' in ctx else 'at most'} {bound}"
+        hint = "a duration is a whole number of minutes, e.g. `minutes: 15`" if "minutes" in name else None
     elif kind == "literal_error":
         code = "bad-value"
         expected = re.findall(r"'([^']*)'", ctx.get("expected", ""))
@@ -568,6 +592,8 @@ class _Checker:
                          f"rename the file to {module_id}.yml or change `id:` to '{expected_id}'")
         for i, audience in _items(data.get("audience")):
             self.audience(document, ("audience", i), audience)
+        for t, tag in _items(data.get("tags")):
+            self.tag(document, ("tags", t), tag)
         block_ids: set[str] = set()
         for b, block in _items(data.get("blocks")):
             if not isinstance(block, dict):
@@ -583,6 +609,8 @@ class _Checker:
                 self.tag(document, at + ("tags", t), tag)
             if block.get("type") == "framework":
                 self.framework_block(document, at, block)
+            if block.get("type") == "fact_sheet" and isinstance(block.get("reference"), (str, int)):
+                self.reference(document, at + ("reference",), str(block["reference"]))
             for g, group in _items(block.get("groups")):
                 if not isinstance(group, dict):
                     continue
@@ -592,6 +620,81 @@ class _Checker:
                     for t, tag in _items(question.get("tags") if isinstance(question, dict) else None):
                         self.tag(document, at + ("groups", g, "questions", q, "tags", t), tag)
         self.citations(document, document.data)
+
+    def media(self, document: Document, layer: Path) -> None:
+        """Files named by media blocks exist inside the content folder and are what they say."""
+        from .media import check_media_block
+
+        data = document.data if isinstance(document.data, dict) else {}
+        for b, block in _items(data.get("blocks")):
+            if isinstance(block, dict) and block.get("type") == "media":
+                def report(path, *, code, message, hint, at=("blocks", b)):
+                    self.problem(document, at + path, code, message, hint)
+
+                check_media_block(block, layer, report)
+
+    def page_links(self, documents: dict[str, Document], pages: set[str], sections: dict[str, str]) -> None:
+        """Links in module texts to other pages (`../education/x.md`) lead to pages that exist."""
+        for module_id, document in documents.items():
+            base = sections.get(module_id, "")
+            for path, text in _strings(document.data):
+                for match in PAGE_LINK_IN_TEXT.finditer(text):
+                    target = posixpath.normpath(posixpath.join(base, match.group(1)))
+                    if target not in pages:
+                        by_name = [p for p in sorted(pages) if posixpath.basename(p) == posixpath.basename(target)]
+                        hint = (f"links are relative to this module's page ({base}/{module_id}.md): "
+                                + (f"write '{posixpath.relpath(by_name[0], base)}'" if by_name
+                                   else "check the module's section folder and file name"))
+                        self.problem(document, path, "broken-link", f"the link '{match.group(1)}' leads to no page",
+                                     hint)
+
+    def module_links(self, documents: dict[str, Document], existing: dict[str, Path]) -> None:
+        """Links from one module to another (meeting handouts) name an existing module and block.
+
+        A module hidden by a localized copy still counts: the link is then shown as text. A
+        block is only checked in a module of the same content folder: when a copy replaces an
+        upstream module, upstream links lead to the new module's page (not to a block of it)."""
+        def block_ids(module_id: str) -> list[str]:
+            data = documents[module_id].data
+            blocks = data.get("blocks") if isinstance(data, dict) else None
+            return [str(x["id"]) for _, x in _items(blocks) if isinstance(x, dict) and "id" in x]
+
+        for document in documents.values():
+            data = document.data if isinstance(document.data, dict) else {}
+            for b, block in _items(data.get("blocks")):
+                if not isinstance(block, dict):
+                    continue
+                for h, handout in _items(block.get("handouts")):
+                    target_id = handout.get("module") if isinstance(handout, dict) else None
+                    if not isinstance(target_id, str):
+                        continue
+                    at = ("blocks", b, "handouts", h)
+                    if target_id not in existing:
+                        self.problem(document, at + ("module",), "unknown-module", f"there is no module '{target_id}'",
+                                     did_you_mean(target_id, sorted(existing), "modules"))
+                        continue
+                    if target_id not in documents:
+                        continue  # that module has mistakes of its own, reported there
+                    source_id = next(k for k, d in documents.items() if d is document)
+                    if existing.get(target_id) != existing.get(source_id):
+                        continue
+                    block_id = handout.get("block")
+                    ids = block_ids(target_id)
+                    if isinstance(block_id, str) and block_id not in ids:
+                        hint = (did_you_mean(block_id, ids, "block ids of that module") if ids else
+                                f"no block of '{target_id}' has an `id`: give the block you mean `id: {block_id}`")
+                        self.problem(document, at + ("block",), "unknown-block",
+                                     f"the module '{target_id}' has no block '{block_id}'",
+                                     hint + "; or remove `block:` to link to the whole module")
+
+    def start_modules(self, document: Document, modules: Iterable[str]) -> None:
+        """An audience's recommended modules (`start:`) exist (a hidden one is left out of the page)."""
+        data = document.data if isinstance(document.data, dict) else {}
+        for a, audience in _items(data.get("audiences")):
+            for s, module_id in _items(audience.get("start") if isinstance(audience, dict) else None):
+                if module_id not in modules:
+                    self.problem(document, ("audiences", a, "start", s), "unknown-module",
+                                 f"there is no module '{module_id}'", did_you_mean(module_id, sorted(modules), "modules"))
 
     def branding(self, document: Document) -> None:
         data = document.data.get("branding") if isinstance(document.data, dict) else None
@@ -636,6 +739,18 @@ class _Checker:
                                  "remove `maps_to`, or set `maps_to:` on the framework in toolkit.yml")
                     break
                 self.component(document, at + ("components", c, "maps_to", m), target, key)
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text of a document with its path."""
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, path + (name,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
 
 
 def _items(value: Any) -> list[tuple[int, Any]]:
@@ -863,6 +978,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
             module, document, merged = loader.load(layer, relative, Module, translate, any_layer=True)
             if checker and document is not None:
                 checker.module(document, path.parent.name, path.stem)
+                checker.media(document, layer)
             if module is None or document is None:
                 continue
             if module.id in documents:
@@ -886,6 +1002,21 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
                 )
     if toolkit is not None:
         loader.orphans(toolkit.languages, set(found))
+    if checker is not None:
+        checker.module_links(documents, {module_id: layer for module_id, (layer, _) in found.items()})
+        sections = {module_id: path.parent.name for module_id, (_layer, path) in found.items()}
+        pages = {"index.md", "glossary.md", "references.md", "topics/index.md"}
+        pages |= {f"{s.id}/index.md" for s in toolkit.sections} if toolkit else set()
+        pages |= {f"{section}/{module_id}.md" for module_id, section in sections.items()}
+        if toolkit is not None:
+            from .crossindex import audience_path, component_path
+
+            pages |= {component_path(f, c.key) for f in toolkit.frameworks for c in f.components}
+            pages |= {audience_path(a) for a in toolkit.audiences}
+        checker.page_links(documents, pages, sections)
+        for doc in [toolkit_doc] + [d for _, d, _ in overlays]:
+            if doc is not None:
+                checker.start_modules(doc, set(found))
 
     if problems:
         raise ContentError(problems)

@@ -72,6 +72,9 @@ class Audience(Strict):
     label: Text
     #: Who these people are, in one sentence.
     description: Text | None = None
+    #: Ids of the modules this audience should read first, in order (the home page's
+    #: "where to start").
+    start: list[Slug] = Field(default_factory=list)
 
 
 class Component(Strict):
@@ -109,6 +112,9 @@ class Framework(Strict):
     #: Heading of the column listing this framework's components in another framework's
     #: table ("Guidelines dimensions").
     mapped_label: Text | None = None
+    #: Keys of references.yml entries that describe the framework.
+    #: What the components surround in the framework's figure ("Personal recovery").
+    centre: Text | None = None
     #: Keys of references.yml entries that describe the framework.
     cites: list[Key] = Field(default_factory=list)
     #: The framework's components, in order.
@@ -166,6 +172,9 @@ class Toolkit(Strict):
     #: What the toolkit is for, shown on the home page (Markdown).
     description: Markdown | None = None
     #: Language code of the content (`en`, `fr`).
+    #: What the toolkit is and how to use it, for the home page.
+    about: Markdown | None = None
+    #: Language code of the content (`en`, `fr`).
     language: Slug = "en"
     #: Every language the toolkit is published in.
     languages: list[Slug] = Field(default_factory=lambda: ["en"])
@@ -196,12 +205,15 @@ class Toolkit(Strict):
 class Reference(Strict):
     """A work cited by the toolkit, keyed in references.yml and cited as `cites: [key]` or `[@key]`."""
 
-    #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M."
-    authors: Text
-    #: Year of publication.
-    year: int
+    #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when
+    #: the source does not name them: the title then leads, as APA style does.
+    authors: Text | None = None
+    #: Left out when the source gives no date ("n.d." is printed).
+    year: int | None = None
     #: Title of the work.
     title: Text
+    #: What kind of work, when it is not an article or a book ("Oral presentation").
+    description: Text | None = None
     #: Journal, book or publisher the work appeared in.
     container: Text | None = None
     #: Publisher, for a book or report.
@@ -339,6 +351,8 @@ class FrameworkBlock(BaseBlock):
     components: list[FrameworkEntry] = Field(min_length=1)
     #: Text after the table (Markdown).
     outro: Markdown | None = None
+    #: Show the framework's figure (its components around its centre) above the table.
+    figure: bool = False
 
 
 class Question(Strict):
@@ -424,6 +438,117 @@ class LogicModelBlock(BaseBlock):
     labels: dict[Literal["input", "output", "co_production", "outcome"], Text] = Field(default_factory=dict)
     #: The rows of the table.
     rows: list[LogicModelRow] = Field(min_length=1)
+    #: Draw the table as a flow figure: boxes joined by arrows, input to outcome.
+    figure: bool = False
+
+
+class FactSheetBlock(BaseBlock):
+    """A plain-language summary of one piece of research, with its full citation."""
+
+    #: The kind of block.
+    type: Literal["fact_sheet"]
+    #: Key of the work in references.yml.
+    reference: Key
+    #: What was studied, and why, in plain words.
+    studied: Markdown
+    #: Who took part (how many people, which roles, where).
+    participants: Markdown
+    #: How the study was done (interviews, a case study...).
+    method: Markdown
+    #: What was found, one finding per item.
+    findings: list[Text] = Field(min_length=1)
+    #: What the findings mean for practice, one point per item.
+    implications: list[Text] = Field(min_length=1)
+    #: What to keep in mind when using the findings (a small sample, one site...).
+    limits: Markdown | None = None
+
+
+Minutes = Annotated[int, Field(ge=1, le=1440)]
+
+
+class AgendaItem(Strict):
+    """One part of a meeting's agenda."""
+
+    #: What happens in this part.
+    title: Text
+    #: How long it takes, in minutes.
+    minutes: Minutes
+    #: How to run it (Markdown).
+    details: Markdown | None = None
+    #: Who leads this part ("Co-facilitators", "A peer support worker").
+    lead: Text | None = None
+
+
+class Handout(Strict):
+    """Something to print and bring to a meeting."""
+
+    #: The handout's name.
+    title: Text
+    #: A module of the toolkit to print for it, and optionally a block of that module.
+    module: Slug | None = None
+    #: Id of the block of that module to print (e.g. its questions).
+    block: Slug | None = None
+    #: How the handout is used.
+    note: Text | None = None
+
+
+class MeetingBlock(BaseBlock):
+    """A meeting plan in the Walk the Talk style: why, what to prepare, and the agenda."""
+
+    #: The kind of block.
+    type: Literal["meeting"]
+    #: Why the team meets (Markdown).
+    purpose: Markdown
+    #: Who takes part.
+    participants: Text | None = None
+    #: How long the facilitator needs to prepare, in minutes.
+    preparation_minutes: Minutes
+    #: What the team has achieved when the meeting is done.
+    milestone: Text
+    #: The parts of the meeting, in order, with their timings.
+    agenda: list[AgendaItem] = Field(min_length=1)
+    #: What to bring (flip chart, sticky notes...).
+    materials: list[Text] = Field(default_factory=list)
+    #: What to print for the participants.
+    handouts: list[Handout] = Field(default_factory=list)
+    #: Practical advice for the facilitator.
+    tips: list[Text] = Field(default_factory=list)
+    #: Notes for the facilitator only (Markdown).
+    notes: Markdown | None = None
+
+
+#: A file inside the content folder: segments of letters, digits, dots, dashes and
+#: underscores, none starting with a dot (so no `..`), no leading slash, no scheme.
+MEDIA_PATH_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$"
+MediaPath = Annotated[str, StringConstraints(pattern=MEDIA_PATH_PATTERN)]
+
+
+class CaptionTrack(Strict):
+    #: A WebVTT (.vtt) file, relative to the content folder.
+    file: MediaPath
+    #: Language of the captions (`en`, `fr`).
+    language: Slug
+    #: Name of the track in the player's menu (default: the language's name).
+    label: Text | None = None
+
+
+class MediaBlock(BaseBlock):
+    """A video, always with captions and a transcript."""
+
+    #: The kind of block.
+    type: Literal["media"]
+    #: The video file (.mp4, .webm), relative to the content folder.
+    video: MediaPath
+    #: Captions files, at least one (required: people who cannot hear the video read them).
+    captions: list[CaptionTrack] = Field(min_length=1)
+    #: The full transcript (Markdown), shown under the video.
+    transcript: Markdown
+    #: Language spoken in the video (default: the toolkit's).
+    language: Slug | None = None
+    #: An image shown before the video plays, relative to the content folder.
+    poster: MediaPath | None = None
+    #: What the video is about (Markdown).
+    description: Markdown | None = None
 
 
 #: Registry of block types: the `type:` an editor writes -> its class.
@@ -436,6 +561,9 @@ BLOCK_TYPES: dict[str, type[BaseBlock]] = {
     "questions": QuestionsBlock,
     "considerations": ConsiderationsBlock,
     "logic_model": LogicModelBlock,
+    "fact_sheet": FactSheetBlock,
+    "meeting": MeetingBlock,
+    "media": MediaBlock,
 }
 
 Block = Annotated[
@@ -448,6 +576,9 @@ Block = Annotated[
         QuestionsBlock,
         ConsiderationsBlock,
         LogicModelBlock,
+        FactSheetBlock,
+        MeetingBlock,
+        MediaBlock,
     ],
     Field(discriminator="type"),
 ]
@@ -473,6 +604,8 @@ class Module(Strict):
     order: int | None = None
     #: Keys of references.yml entries the whole module draws on.
     cites: list[Key] = Field(default_factory=list)
+    #: Framework tags of the whole module (`chime:hope`, `guidelines:6`), for the cross-index.
+    tags: list[Key] = Field(default_factory=list)
     #: The module's content, in order: each block starts with `- type:`.
     blocks: list[Block] = Field(min_length=1)
 
@@ -487,6 +620,7 @@ class ToolkitOverlay(Strict):
     title: Text | None = None
     short_title: Text | None = None
     description: Markdown | None = None
+    about: Markdown | None = None
     language: Slug | None = None
     languages: list[Slug] | None = None
     sections: list[Section] = Field(default_factory=list)
@@ -498,7 +632,7 @@ class ToolkitOverlay(Strict):
     hide: list[Slug] = Field(default_factory=list)
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
-        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "language",
+        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
                                                           "languages", "organization", "branding")
                   if getattr(self, name) is not None}
         for name in ("sections", "audiences", "frameworks"):

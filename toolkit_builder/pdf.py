@@ -39,7 +39,10 @@ def module_pdf_path(module_id: str) -> str:
 
 def toolkit_pdf_path(title: str) -> str:
     """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/walk-the-talk.pdf)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "toolkit"
+    import unicodedata
+
+    ascii_title = unicodedata.normalize("NFKD", title.replace("’", " ")).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "toolkit"
     return f"{PDF_DIR}/{slug}.pdf"
 
 

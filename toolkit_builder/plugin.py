@@ -26,6 +26,7 @@ from .history import last_updated, updated_html
 from .html_fixes import fix_page
 from .loader import ContentError, load_project
 from .pdf import module_pdf_path, toolkit_pdf_path
+from .media import media_files
 from .render import Page, render_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -94,8 +95,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.project = project
         translations = load_translations(project.language, self.layers)
         self.gettext = translations.gettext
-        self.pages = render_site(project, self.templates_dir, translations)
+        self.pages = render_site(project, self.templates_dir, translations, config.use_directory_urls)
         self.module_pages = {p.path: p.module_id for p in self.pages if p.module_id}
+        self.media = media_files(project, self.layers)
         own_layer = len(self.layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
         self.sources = {p.path: p.source for p in self.pages
@@ -144,6 +146,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if self.brand_css:
             files.append(File.generated(config, "assets/toolkit/brand.css", content=self.brand_css))
+        for uri, path in sorted(self.media.items()):  # videos, captions and posters of media blocks
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_page_context(self, context, *, page, config, nav):

@@ -10,6 +10,7 @@ Templates are looked up first in the project's override folder
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from gettext import NullTranslations
@@ -26,11 +27,17 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from .blocks import install_helpers
+from .crossindex import render_topics, topics_nav
 from .loader import CITATION
 from .model import BaseBlock, Framework, Module, Project, Reference, Untranslated
+from .urls import relative_url
 
 #: An inline citation with the space before it, so the marker sits against the word.
 CITATION_IN_TEXT = re.compile(r"\s*" + CITATION.pattern)
+
+#: A link from content text to another page, by its Markdown file: `../education/x.md#block`.
+PAGE_LINK = re.compile(r'href="((?!/)[^":#?]+\.md)(#[^"]*)?"')
 
 #: Schemes a link written in content may use; anything else is shown as text.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
@@ -83,11 +90,60 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.deregister("html")
 
 
+class _GlossaryLinks(markdown.Extension):
+    """Each abbreviation links to its glossary entry and shows its expansion on hover and on
+    keyboard focus (a CSS tooltip the link is described by), not only in a `title` that the
+    keyboard cannot reach."""
+
+    def __init__(self, renderer: "Renderer"):
+        super().__init__()
+        self.renderer = renderer
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After the abbr extension (7) has made the <abbr> elements.
+        md.treeprocessors.register(_GlossaryLinkProcessor(md, self.renderer), "tk_glossary_links", 6)
+
+
+class _GlossaryLinkProcessor(markdown.treeprocessors.Treeprocessor):
+    def __init__(self, md: markdown.Markdown, renderer: "Renderer"):
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, root):
+        self._walk(root, inside_link=False)
+
+    def _walk(self, element, inside_link: bool) -> None:
+        from xml.etree import ElementTree as etree
+
+        for index, child in enumerate(list(element)):
+            if child.tag == "abbr" and not inside_link and child.get("title"):
+                number = self.renderer.next_abbr()
+                tip_id = f"tk-abbr-{number}"
+                wrapper = etree.Element("span", {"class": "tk-abbr"})
+                link = etree.SubElement(wrapper, "a", {"href": self.renderer.glossary_link(child.text or ""),
+                                                       "aria-describedby": tip_id})
+                abbr = etree.SubElement(link, "abbr")
+                abbr.text = child.text
+                tip = etree.SubElement(wrapper, "span", {"class": "tk-abbr__tip", "role": "tooltip", "id": tip_id,
+                                                         "data-search-exclude": ""})
+                tip.text = child.get("title")
+                wrapper.tail = child.tail
+                element.remove(child)
+                element.insert(index, wrapper)
+            else:
+                self._walk(child, inside_link or child.tag == "a")
+
+
 class Renderer:
-    def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None):
+    def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
+                 directory_urls: bool = True):
         self.project = project
         self.translations = translations or NullTranslations()
         self.gettext = self.translations.gettext
+        self.directory_urls = directory_urls
+        #: Source path of the page being rendered; links in block HTML are made relative to it.
+        self._page = "index.md"
+        self._abbrs = 0
         loaders = []
         if overrides and Path(overrides).is_dir():
             loaders.append(FileSystemLoader(str(overrides)))
@@ -107,11 +163,12 @@ class Renderer:
         self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
                                if glossary else None)
         self._md = markdown.Markdown(
-            extensions=[_NoRawHtml(), "abbr", "smarty"],
+            extensions=[_NoRawHtml(), "abbr", "smarty", _GlossaryLinks(self)],
             extension_configs={"abbr": {"glossary": glossary}},
         )
         self._citations: Citations | None = None
-        self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline, reference=format_reference)
+        self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline,
+                                reference=lambda r: format_reference(r, self.gettext))
         self.env.globals.update(
             toolkit=project.toolkit,
             cite=self.cite,
@@ -124,6 +181,36 @@ class Renderer:
             default_language=project.toolkit.language,
             language_name=self.language_name,
         )
+        install_helpers(self)
+
+    # ------------------------------------------------------------------ links
+
+    def start_page(self, path: str) -> None:
+        """Set the page being rendered: links are relative to it, tooltip ids restart."""
+        self._page = path
+        self._abbrs = 0
+
+    def next_abbr(self) -> int:
+        self._abbrs += 1
+        return self._abbrs
+
+    def link(self, to_path: str, anchor: str | None = None) -> str:
+        """Relative link from the page being rendered to another page or file of the site."""
+        return relative_url(self._page, to_path, anchor, self.directory_urls)
+
+    def glossary_link(self, term: str) -> str:
+        return self.link("glossary.md", term_anchor(term))
+
+    def _page_links(self, html: str) -> str:
+        """Links to pages written as in MkDocs, relative to the page's Markdown file
+        (`../education/x.md#block`), become links to where those pages are served."""
+
+        def resolve(match: re.Match) -> str:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(self._page), match.group(1)))
+            anchor = match.group(2)[1:] if match.group(2) else None
+            return f'href="{self.link(target, anchor)}"'
+
+        return PAGE_LINK.sub(resolve, html)
 
     # ------------------------------------------------------------------ text
 
@@ -131,6 +218,7 @@ class Renderer:
         self._md.reset()
         html = self._md.convert(text)
         html = _unsafe_links(html)
+        html = self._page_links(html)
         return CITATION_IN_TEXT.sub(lambda m: self.cite(m.group(1)), html)
 
     def markdown_block(self, text: str | None) -> Markup:
@@ -213,6 +301,7 @@ class Renderer:
         return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
 
     def render_module(self, module: Module) -> Page:
+        self.start_page(f"{module.section}/{module.id}.md")
         self._citations = Citations(self.project.references, self.gettext)
         untranslated = self.project.untranslated.get(module.id, Untranslated())
         try:
@@ -240,22 +329,30 @@ class Renderer:
                     module.id)
 
     def render_home(self) -> Page:
+        self.start_page("index.md")
         sections = [(s, self.project.modules_in(s.id)) for s in self.project.toolkit.sections]
-        text = self.env.get_template("home.md.j2").render(sections=sections)
+        published = {m.id: m for m in self.project.modules}
+        starts = [(a, [published[i] for i in a.start if i in published]) for a in self.project.toolkit.audiences]
+        text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
+                                                          topics=bool(self.project.toolkit.frameworks))
         return Page("index.md", self.project.toolkit.title, _tidy(text))
 
     def render_section(self, section) -> Page:
+        self.start_page(f"{section.id}/index.md")
         text = self.env.get_template("section.md.j2").render(
             section=section, modules=self.project.modules_in(section.id)
         )
         return Page(f"{section.id}/index.md", section.title, _tidy(text))
 
     def render_references(self) -> Page:
-        references = sorted(self.project.references.items(), key=lambda kv: (kv[1].authors.lower(), kv[1].year))
+        self.start_page("references.md")
+        references = sorted(self.project.references.items(),
+                            key=lambda kv: ((kv[1].authors or kv[1].title).lower(), kv[1].year or 0))
         text = self.env.get_template("references.md.j2").render(references=references)
         return Page("references.md", self.gettext("References"), _tidy(text))
 
     def render_glossary(self) -> Page:
+        self.start_page("glossary.md")
         terms = sorted(self.project.glossary, key=lambda t: t.term.lower())
         untranslated = {self.project.glossary[i].term for i in self.project.untranslated_terms}
         text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor,
@@ -263,13 +360,15 @@ class Renderer:
         return Page("glossary.md", self.gettext("Glossary"), _tidy(text))
 
 
-def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None) -> list[Page]:
+def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None,
+                directory_urls: bool = True) -> list[Page]:
     """Every page of the toolkit, in nav order."""
-    renderer = Renderer(project, overrides, translations)
+    renderer = Renderer(project, overrides, translations, directory_urls)
     pages = [renderer.render_home()]
     for section in project.toolkit.sections:
         pages.append(renderer.render_section(section))
         pages.extend(renderer.render_module(m) for m in project.modules_in(section.id))
+    pages.extend(render_topics(renderer))
     if project.references:
         pages.append(renderer.render_references())
     if project.glossary:
@@ -285,6 +384,7 @@ def site_nav(project: Project, translations: Any = None) -> list[Any]:
         children = [f"{section.id}/index.md"]
         children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
         nav.append({section.title: children})
+    nav.extend(topics_nav(project, _))
     if project.references:
         nav.append({_("References"): "references.md"})
     if project.glossary:
@@ -296,23 +396,35 @@ def term_anchor(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
-def format_reference(reference: Reference) -> Markup:
-    """An APA-style reference with its DOI or URL as a link."""
-    parts = [Markup("{} ({}). ").format(reference.authors, reference.year)]
+def format_reference(reference: Reference, gettext: Callable[[str], str] = lambda s: s) -> Markup:
+    """An APA-style reference with its DOI or URL as a link.
+
+    Without authors the title takes their place; without a date "(n.d.)" stands for the
+    year; a description ("Oral presentation") follows the title in square brackets."""
+    year = reference.year if reference.year is not None else gettext("n.d.")
     title = reference.title.rstrip(".")
+    # Titles of works that stand alone are italic; titles of articles are not.
+    standalone = not reference.container and not reference.pages
+    shown = Markup("<cite>{}</cite>").format(title) if standalone else Markup("{}").format(title)
+    if reference.description:
+        shown += Markup(" [{}]").format(reference.description)
+    if reference.authors:
+        parts = [Markup("{} ({}). {}").format(reference.authors, year, shown)]
+    else:
+        parts = [Markup("{}. ({})").format(shown, year)]
     if reference.container:
-        parts.append(Markup("{}. <cite>{}</cite>").format(title, reference.container))
+        parts.append(Markup(". <cite>{}</cite>").format(reference.container))
         if reference.volume:
             parts.append(Markup(", <i>{}</i>").format(reference.volume))
             if reference.issue:
                 parts.append(Markup("({})").format(reference.issue))
         if reference.pages:
             parts.append(Markup(", {}").format(reference.pages.replace("-", "–")))
-        parts.append(Markup("."))
-    else:
-        parts.append(Markup("<cite>{}</cite>.").format(title))
-        if reference.publisher:
-            parts.append(Markup(" {}.").format(reference.publisher))
+    elif reference.pages:
+        parts.append(Markup(". {}").format(gettext("Pages %(pages)s") % {"pages": reference.pages.replace("-", "–")}))
+    parts.append(Markup("."))
+    if reference.publisher:
+        parts.append(Markup(" {}.").format(reference.publisher))
     if reference.link:
         parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
     return Markup("").join(parts)
