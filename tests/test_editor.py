@@ -18,6 +18,8 @@ import time
 
 import pytest
 
+from toolkit_builder.model import BLOCK_TYPES
+
 from .conftest import ROOT
 
 SERVER = os.environ.get("TOOLKIT_YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
@@ -128,8 +130,7 @@ def test_editor_flags_completes_and_describes(server):
     completion = client.request("textDocument/completion", {"textDocument": {"uri": uri},
                                                             "position": {"line": 13, "character": 10}})
     items = completion["items"] if isinstance(completion, dict) else completion
-    assert [i["label"] for i in items] == ["prose", "list", "callout", "contrast", "framework", "questions",
-                                           "considerations", "logic_model"]
+    assert [i["label"] for i in items] == list(BLOCK_TYPES)
 
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 2}})
     assert "Id of the section the module belongs to" in hover["contents"]["value"]
