@@ -37,6 +37,10 @@ MAX_NODES = 100_000
 MAX_DEPTH = 60
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
+#: Characters no text should hold: controls (other than tab and line breaks) and lone surrogates,
+#: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
+BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 Path_ = tuple[Union[str, int], ...]
 
@@ -127,6 +131,11 @@ class _Reader:
             return None
         try:
             nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        except RecursionError:  # brackets nested hundreds deep: find where, without recursion
+            line, column = _too_deep(text)
+            self.problem(line, column, "file-too-large", f"the file nests deeper than {MAX_DEPTH} levels",
+                         "check the brackets and indentation around this line")
+            return None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -160,11 +169,7 @@ class _Reader:
             raise _TooBig(mark.line + 1, mark.column + 1, f"the file nests deeper than {MAX_DEPTH} levels")
         document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
-            try:
-                self.constructor.flatten_mapping(node)
-            except yaml.MarkedYAMLError as error:
-                m = error.problem_mark or mark
-                self.problem(m.line + 1, m.column + 1, "yaml-syntax", f"YAML error: {error.problem}")
+            self._merge(node, set())
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -187,14 +192,82 @@ class _Reader:
             return [self._walk(child, path + (i,), document, depth + 1) for i, child in enumerate(node.value)]
         return self._scalar(node)
 
+    def _merge(self, node: yaml.MappingNode, busy: set[int]) -> None:
+        """Resolve merge keys (`<<: *base`) in place. As YAML says, the mapping's own keys win over
+        merged ones, and earlier merged mappings over later ones; merged duplicates are dropped, so
+        merges of merges cannot multiply into a memory bomb, and a mapping cannot merge itself."""
+        if not any(key.tag == MERGE_TAG for key, _ in node.value):
+            return
+        if id(node) in busy or len(busy) > MAX_DEPTH:
+            mark = node.start_mark
+            raise _TooBig(mark.line + 1, mark.column + 1, "a mapping merges itself (`<<:`), directly or not")
+        busy.add(id(node))
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag != MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    m = source.start_mark
+                    self.problem(m.line + 1, m.column + 1, "yaml-syntax", "`<<:` merges mappings only",
+                                 "merge an anchored mapping (`<<: *name`), or remove the `<<:` line")
+                    continue
+                self._merge(source, busy)
+                merged.extend(source.value)
+        busy.discard(id(node))
+        seen = {_key_of(key) for key, _ in own}
+        kept = []
+        for key_node, value_node in merged:
+            if _key_of(key_node) not in seen:
+                seen.add(_key_of(key_node))
+                kept.append((key_node, value_node))
+        node.value = kept + own
+
     def _scalar(self, node: yaml.Node) -> Any:
+        m = node.start_mark
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            m = node.start_mark
-            self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {error}",
+            reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
+            self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {reason}",
                          "put the value in quotes")
             return None
+        if isinstance(value, bytes):
+            self.problem(m.line + 1, m.column + 1, "wrong-type", "binary data (`!!binary`) cannot be used here",
+                         "write the value as text")
+            return None
+        if isinstance(value, str) and (bad := BAD_CHARACTER.search(value)):
+            self.problem(m.line + 1, m.column + 1, "bad-character",
+                         f"this text holds an invisible or invalid character (U+{ord(bad.group(0)):04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
+        return value
+
+
+def _key_of(node: yaml.Node) -> Any:
+    return node.value if isinstance(node, yaml.ScalarNode) else id(node)
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Line and column where ``text`` first nests deeper than ``MAX_DEPTH`` (the parser does not recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if mark:
+            return mark.line + 1, mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return 1, 1
 
 
 class _TooBig(Exception):
