@@ -157,6 +157,8 @@ def _filled_value(shape: Shape, owner, name, vocabulary, text, path):
         return 1
     if shape.kind == "literal":
         return shape.args[0]
+    if shape.kind == "list" and shape.args[0].kind == "blocks":
+        return _filled_value(shape.args[0], owner, name, vocabulary, text, path)
     if shape.kind == "list":
         count = max(shape.min, 2 if shape.max is None else shape.max)
         if choices and shape.args[0].kind in ("key", "pattern"):

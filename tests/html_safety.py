@@ -11,8 +11,8 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 #: Attributes a browser follows or loads.
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite",
                   "longdesc", "ping", "srcset", "manifest")
-#: Elements that embed, run or redirect.
-FORBIDDEN_TAGS = ("iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "portal")
+#: Elements that embed, run or redirect (forms are the theme's own; their targets are checked as URLs).
+FORBIDDEN_TAGS = ("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal")
 #: The inline scripts Material for MkDocs writes into every page (and its bundle); anything else is injected.
 THEME_SCRIPTS = (
     re.compile(r"^__md_scope=new URL\("),

@@ -41,6 +41,7 @@ CITATION = re.compile(r"\[@([^\]\s]+)\]")
 #: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
 BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MERGE_TAG = "tag:yaml.org,2002:merge"
+COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 Path_ = tuple[Union[str, int], ...]
 
@@ -104,6 +105,7 @@ class _Reader:
         self.file = file
         self.problems = problems
         self.nodes = 0
+        self.alias_uses: dict = {}
         self.constructor = yaml.SafeLoader("")
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
@@ -129,12 +131,15 @@ class _Reader:
         if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
             self.problem(1, 1, "empty-file", "the file is empty", "add the module's fields, or delete the file")
             return None
+        loader = None
         try:
-            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-        except RecursionError:  # brackets nested hundreds deep: find where, without recursion
-            line, column = _too_deep(text)
-            self.problem(line, column, "file-too-large", f"the file nests deeper than {MAX_DEPTH} levels",
-                         "check the brackets and indentation around this line")
+            loader = _BoundedLoader(text)
+            nodes = []
+            while loader.check_node():
+                nodes.append(loader.get_node())
+        except _TooBig as error:
+            self.problem(error.line, error.column, "file-too-large", str(error),
+                         "check the brackets and indentation around this line, or split the file")
             return None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
@@ -142,9 +147,20 @@ class _Reader:
             what = " ".join(filter(None, [error.context, error.problem]))
             self.problem(line, column, "yaml-syntax", f"YAML syntax error: {what}", _yaml_hint(what))
             return None
+        except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+            before = text[: error.position]
+            line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+            self.problem(line, column, "bad-character",
+                         f"the file holds an invisible control character (U+{error.character:04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
         except yaml.YAMLError as error:
             self.problem(1, 1, "yaml-syntax", f"YAML error: {error}", None)
             return None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        self.alias_uses = loader.alias_uses
         if len(nodes) != 1:
             mark = nodes[1].start_mark if len(nodes) > 1 else None
             line = mark.line + 1 if mark else 1
@@ -160,14 +176,21 @@ class _Reader:
             return None
         return document
 
-    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int) -> Any:
+    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int,
+              via: tuple[int, int] | None = None) -> Any:
+        """``via``: where the first alias on the way here was used; a bomb is reported there."""
         self.nodes += 1
         mark = node.start_mark
         if self.nodes > MAX_NODES:
-            raise _TooBig(mark.line + 1, mark.column + 1, f"the file expands to more than {MAX_NODES:,} values")
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file expands to more than {MAX_NODES:,} values")
         if depth > MAX_DEPTH:
-            raise _TooBig(mark.line + 1, mark.column + 1, f"the file nests deeper than {MAX_DEPTH} levels")
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file nests deeper than {MAX_DEPTH} levels")
         document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTION_TAGS:
+            self.problem(mark.line + 1, mark.column + 1, "wrong-type", f"the YAML tag '{node.tag}' is not allowed",
+                         "remove the tag (the word starting with `!`)")
         if isinstance(node, yaml.MappingNode):
             self._merge(node, set())
             result: dict[Any, Any] = {}
@@ -186,10 +209,12 @@ class _Reader:
                                  "keep one of them")
                     continue
                 document.key_positions[path + (key,)] = (km.line + 1, km.column + 1)
-                result[key] = self._walk(value_node, path + (key,), document, depth + 1)
+                result[key] = self._walk(value_node, path + (key,), document, depth + 1,
+                                         via or self.alias_uses.get((id(node), id(key_node))))
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self._walk(child, path + (i,), document, depth + 1) for i, child in enumerate(node.value)]
+            return [self._walk(child, path + (i,), document, depth + 1, via or self.alias_uses.get((id(node), i)))
+                    for i, child in enumerate(node.value)]
         return self._scalar(node)
 
     def _merge(self, node: yaml.MappingNode, busy: set[int]) -> None:
@@ -229,7 +254,8 @@ class _Reader:
         m = node.start_mark
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
+        except Exception as error:  # noqa: BLE001 - PyYAML's constructors fail in many ways on a bad
+            # tagged value (`!!timestamp 2001-13-45x` raises AttributeError); each is a content mistake.
             reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
             self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {reason}",
                          "put the value in quotes")
@@ -250,24 +276,33 @@ def _key_of(node: yaml.Node) -> Any:
     return node.value if isinstance(node, yaml.ScalarNode) else id(node)
 
 
-def _too_deep(text: str) -> tuple[int, int]:
-    """Line and column where ``text`` first nests deeper than ``MAX_DEPTH`` (the parser does not recurse)."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if mark:
-            return mark.line + 1, mark.column + 1
-    except yaml.YAMLError:
-        pass
-    return 1, 1
+class _BoundedLoader(yaml.SafeLoader):
+    """Safe loading that stops at ``MAX_NODES`` values or ``MAX_DEPTH`` levels while it composes,
+    so a huge or deeply nested file ends early, in bounded memory and without deep recursion."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.count = 0
+        self.depth = 0
+        #: (parent node, key node or index) -> (line, column) of each alias (`*name`) used there.
+        self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            self.alias_uses[(id(parent), index if isinstance(index, int) else id(index))] = (
+                mark.line + 1, mark.column + 1)
+        self.count += 1
+        self.depth += 1
+        try:
+            if self.count > MAX_NODES or self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                what = (f"more than {MAX_NODES:,} values" if self.count > MAX_NODES
+                        else f"values nested deeper than {MAX_DEPTH} levels")
+                raise _TooBig(mark.line + 1, mark.column + 1, f"the file holds {what}")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _TooBig(Exception):
@@ -294,7 +329,14 @@ def _yaml_hint(what: str) -> str:
 
 def read_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # judged before reading: a huge file is never read into memory
+            problems.append(Problem(display, 1, 1, "file-too-large",
+                                    f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                    "split the module into smaller modules"))
+            return None
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except OSError as error:
         problems.append(Problem(display, 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
         return None

@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from markupsafe import Markup, escape
 
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
@@ -40,6 +41,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
         self.sources: dict[str, str] = {}
+        self.generated: set[str] = set()
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -51,6 +53,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.templates_dir = (root / self.config.templates_dir).resolve()
         self.pages = render_site(project, self.templates_dir)
         self.sources = {p.path: p.source for p in self.pages if p.source}
+        self.generated = {p.path for p in self.pages}
         if config.nav is None:
             config.nav = site_nav(project)
         for name in REQUIRED_EXTENSIONS:
@@ -80,6 +83,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         source = self.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        if page.file.src_uri in self.generated and not page.is_homepage and page.title:
+            # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
+            # a title in meta is written as it is, so it stays text.
+            page.meta["title"] = str(escape(Markup(page.title).striptags()))
         return context
 
     def on_serve(self, server, *, config, builder):

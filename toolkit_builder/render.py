@@ -256,8 +256,9 @@ def site_nav(project: Project) -> list[Any]:
 
 
 def nav_title(title: str) -> str:
-    """A title as the theme expects it: HTML text (the theme writes nav titles without escaping)."""
-    return str(escape(" ".join(title.split())))
+    """A title as the theme writes it, unescaped, in the nav: no tags can form (`&` stays, as the
+    theme escapes titles again in attributes)."""
+    return " ".join(title.split()).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_in_markdown(text: str | None) -> Markup:
