@@ -529,6 +529,8 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         expected = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         message = f"'{value}' is not allowed for '{name}'"
         hint = did_you_mean(str(value), expected, "allowed values")
+    elif kind == "content_path":
+        code, message, hint = "bad-path", error["msg"], ctx.get("hint")
     else:
         message = f"'{name}': {error['msg']}"
     return Problem(document.file, line, column, code, message, hint)
@@ -543,9 +545,11 @@ def _get(data: Any, path: Path_) -> Any:
     return data
 
 
-def _validate(root: Any, document: Document, problems: list[Problem], base: Path_ = ()) -> Any:
+def _validate(root: Any, document: Document, problems: list[Problem], base: Path_ = (),
+              content_dir: Path | None = None) -> Any:
+    """``content_dir``: where files named by ``ContentPath`` fields must exist."""
     try:
-        return TypeAdapter(root).validate_python(_get(document.data, base))
+        return TypeAdapter(root).validate_python(_get(document.data, base), context={"content_dir": content_dir})
     except ValidationError as error:
         seen: set[tuple] = set()
         for item in error.errors():
@@ -744,7 +748,7 @@ def load_project(content_dir: str | os.PathLike) -> Project:
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
 
     toolkit_doc = read_document(toolkit_path, _display(toolkit_path), problems)
-    toolkit = _validate(Toolkit, toolkit_doc, problems) if toolkit_doc else None
+    toolkit = _validate(Toolkit, toolkit_doc, problems, content_dir=content_dir) if toolkit_doc else None
 
     references: dict[str, Reference] = {}
     ref_doc = None
@@ -752,14 +756,14 @@ def load_project(content_dir: str | os.PathLike) -> Project:
     if ref_path.is_file():
         ref_doc = read_document(ref_path, _display(ref_path), problems)
         if ref_doc:
-            references = _validate(dict[str, Reference], ref_doc, problems) or {}
+            references = _validate(dict[str, Reference], ref_doc, problems, content_dir=content_dir) or {}
 
     glossary: list[GlossaryTerm] = []
     glossary_path = content_dir / "glossary.yml"
     if glossary_path.is_file():
         glossary_doc = read_document(glossary_path, _display(glossary_path), problems)
         if glossary_doc:
-            glossary = _validate(list[GlossaryTerm], glossary_doc, problems) or []
+            glossary = _validate(list[GlossaryTerm], glossary_doc, problems, content_dir=content_dir) or []
 
     modules: list[Module] = []
     sources: dict[str, str] = {}
@@ -773,7 +777,7 @@ def load_project(content_dir: str | os.PathLike) -> Project:
             continue
         if checker:
             checker.module(document, path.parent.name, path.stem)
-        module = _validate(Module, document, problems)
+        module = _validate(Module, document, problems, content_dir=content_dir)
         if module is None:
             continue
         if module.id in documents:
