@@ -74,6 +74,7 @@ def build(config_file: str, site_dir: str | None, strict: bool, verbose: bool) -
         sys.exit(1)
     target = Path(site_dir or config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    lock = _lock_and_tidy(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         config.site_dir = str(staging)
@@ -89,7 +90,28 @@ def build(config_file: str, site_dir: str | None, strict: bool, verbose: bool) -
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
     click.echo(f"Site written to {target}")
+
+
+def _lock_and_tidy(target: Path) -> int | None:
+    """Wait for any other build of the same site, then repair what a killed build left:
+    the old site put aside but not replaced is put back; unfinished builds are removed.
+    Returns the lock (a descriptor to close), None where there is no locking (Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # no lock, so leave other builds' folders alone
+        return None
+    descriptor = os.open(target.parent, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # also released if the process is killed
+    old = target.with_name(f".{target.name}-old")
+    if old.is_dir() and not target.exists():
+        old.rename(target)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return descriptor
 
 
 def _swap(new: Path, target: Path) -> None:
