@@ -199,5 +199,23 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 
+@main.command()
+@click.argument("site_dir", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--base-path", default="/", show_default=True,
+              help="The path the site is served under (the path of site_url), for links starting with '/'.")
+def linkcheck(site_dir: Path, base_path: str) -> None:
+    """Check every link of the built site SITE_DIR (default: site), offline.
+
+    Internal links, anchors, citations and cross-references must resolve, in every language
+    folder; external addresses are checked for form (nothing is fetched) and listed.
+    """
+    from .linkcheck import check_site, format_report
+
+    report = check_site(site_dir, base_path)
+    click.echo(format_report(report))
+    if not report.ok:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
