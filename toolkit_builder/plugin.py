@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
-from markupsafe import Markup, escape
 
 from .loader import ContentError, load_project
 from .render import Page, render_site, site_nav
