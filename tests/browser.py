@@ -7,6 +7,7 @@ they fail instead, so a CI machine that lost its browser cannot pass quietly.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -124,3 +125,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.section("accessibility report")
         for report in reports:
             terminalreporter.write_line(report)
+
+
+@contextlib.contextmanager
+def serve_folder(site: Path) -> Iterator[str]:
+    """Serve ``site`` on a free port of 127.0.0.1 while the block runs; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -49,3 +49,20 @@ def only(problems: list[Problem], code: str) -> Problem:
     found = [p for p in problems if p.code == code]
     assert len(found) == 1, f"expected one {code!r} problem, got: {[str(p) for p in problems]}"
     return found[0]
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    """The bundled toolkit built once per test session with `toolkit build`; tests only read it."""
+    import subprocess
+    import sys
+
+    project = tmp_path_factory.mktemp("bundled") / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "build"], cwd=project,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

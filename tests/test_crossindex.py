@@ -75,7 +75,7 @@ def test_a_new_tag_shows_on_its_page(content_dir):
             text: Start by listening.
         """)
     text = pages(load_project(content_dir))["topics/guidelines-5.md"]
-    assert "## [Working with \\[Treaty\\] partners](../education/treaties.md)" in text
+    assert "## [Working with &#91;Treaty&#93; partners](../education/treaties.md)" in text
     assert "- [Listening first](../education/treaties.md#listening)" in text
 
 

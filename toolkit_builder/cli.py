@@ -118,11 +118,31 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
         return str(error), []
     except exceptions.Abort as error:
         return f"[{language}] {error}", []
+    except Exception as error:  # a fault of the builder, not of the content: say so plainly
+        if verbose:
+            raise
+        return (f"[{language}] the build stopped on an internal error ({type(error).__name__}: {error}); "
+                "run again with --verbose for the details, and please report it"), []
     if not pdf:
         return None, []
     from .pdf import plan
 
     return None, plan(toolkit.title, toolkit.pages, config.use_directory_urls)
+
+
+def _worker_start(lock: int | None) -> None:
+    """In a language build process: let go of the build lock inherited from the parent, and
+    end with the parent, so a killed build leaves neither a held lock nor a builder writing."""
+    if lock is not None:
+        os.close(lock)
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
@@ -137,30 +157,34 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
 
     _setup_logging(verbose)
     try:
-        project = next(iter(load_languages(_plugin_layers(config_file)).values()))
-    except ContentError as error:
-        _report(error)
-        sys.exit(1)
-    toolkit = project.toolkit
-    wanted = list(languages) or list(toolkit.languages)
-    unknown = [code for code in wanted if code not in toolkit.languages]
-    if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
-                                 f"({', '.join(toolkit.languages)})", param_hint="--language")
-    try:
         config = load_config(config_file=config_file)
     except exceptions.ConfigurationError as error:
         raise click.ClickException(str(error)) from None
     target = Path(site_dir or config.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    # First put right what a killed build left, even if this build stops at a content mistake.
+    lock = _lock_and_tidy(target)
+    staging = None
     try:
+        try:
+            project = next(iter(load_languages(_plugin_layers(config_file)).values()))
+        except ContentError as error:
+            _report(error)
+            sys.exit(1)
+        toolkit = project.toolkit
+        wanted = list(languages) or list(toolkit.languages)
+        unknown = [code for code in wanted if code not in toolkit.languages]
+        if unknown:
+            raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
+                                     f"({', '.join(toolkit.languages)})", param_hint="--language")
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
         outputs = {code: staging / f"lang-{code}" for code in wanted}
         args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None) for code in wanted]
         workers = min(len(wanted), jobs or os.cpu_count() or 1)
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                                     initargs=(lock,)) as pool:
                 results = list(pool.map(_build_one, *zip(*args)))
         else:
             results = [_build_one(*a) for a in args]
@@ -181,8 +205,10 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
                    config.site_url or "")
         _swap(root, target)
     finally:
-        if staging.exists():
+        if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
     return target, wanted
 
 
@@ -202,6 +228,25 @@ def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple
     """
     target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose)
     click.echo(f"Site written to {target} ({', '.join(wanted)})")
+
+
+def _lock_and_tidy(target: Path) -> int | None:
+    """Wait for any other build of the same site, then repair what a killed build left:
+    the old site put aside but not replaced is put back; unfinished builds are removed.
+    Returns the lock (a descriptor to close), None where there is no locking (Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # no lock, so leave other builds' folders alone
+        return None
+    descriptor = os.open(target.parent, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # also released if the process is killed
+    old = target.with_name(f".{target.name}-old")
+    if old.is_dir() and not target.exists():
+        old.rename(target)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return descriptor
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -511,6 +556,23 @@ def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, langua
 
     target, _ = _build_site(config_file, site_dir, strict, languages, 0, verbose, finish)
     click.echo(f"Site with PDFs written to {target}")
+
+@main.command()
+@click.argument("site_dir", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--base-path", default="/", show_default=True,
+              help="The path the site is served under (the path of site_url), for links starting with '/'.")
+def linkcheck(site_dir: Path, base_path: str) -> None:
+    """Check every link of the built site SITE_DIR (default: site), offline.
+
+    Internal links, anchors, citations and cross-references must resolve, in every language
+    folder; external addresses are checked for form (nothing is fetched) and listed.
+    """
+    from .linkcheck import check_site, format_report
+
+    report = check_site(site_dir, base_path)
+    click.echo(format_report(report))
+    if not report.ok:
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -150,8 +150,11 @@ def _markdown_link(from_path: str, module: Module, anchor: str | None = None) ->
     return f"{target}#{anchor}" if anchor else target
 
 
-def _link_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+def _link_text(text: str):
+    """Link text as written: Markdown syntax in it (brackets, backslashes...) stays text."""
+    from .render import plain_in_markdown  # render imports this module
+
+    return plain_in_markdown(text)
 
 
 def _grouped(mentions: list[Mention]) -> list[tuple[Module, list[Mention]]]:

@@ -59,6 +59,11 @@ MISSING_FIELD_HINTS = {
                   "for people who cannot watch or hear it",
     "reference": "add `reference:` with the key of the work in references.yml",
 }
+#: Characters no text should hold: controls (other than tab and line breaks) and lone surrogates,
+#: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
+BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+MERGE_TAG = "tag:yaml.org,2002:merge"
+COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 Path_ = tuple[Union[str, int], ...]
 
@@ -122,6 +127,7 @@ class _Reader:
         self.file = file
         self.problems = problems
         self.nodes = 0
+        self.alias_uses: dict = {}
         self.constructor = yaml.SafeLoader("")
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
@@ -147,8 +153,20 @@ class _Reader:
         if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
             self.problem(1, 1, "empty-file", "the file is empty", "add the module's fields, or delete the file")
             return None
+        loader = None
         try:
-            nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
+            if _ordinary(text):
+                # The common case, parsed by libyaml: no anchors (so no alias bombs), shallow, small.
+                nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
+            else:
+                loader = _BoundedLoader(text)
+                nodes = []
+                while loader.check_node():
+                    nodes.append(loader.get_node())
+        except _TooBig as error:
+            self.problem(error.line, error.column, "file-too-large", str(error),
+                         "check the brackets and indentation around this line, or split the file")
+            return None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -160,9 +178,20 @@ class _Reader:
                 hint = _yaml_hint(what)
             self.problem(line, column, "yaml-syntax", f"YAML syntax error: {what}", hint)
             return None
+        except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+            before = text[: error.position]
+            line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+            self.problem(line, column, "bad-character",
+                         f"the file holds an invisible control character (U+{error.character:04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
         except yaml.YAMLError as error:
             self.problem(1, 1, "yaml-syntax", f"YAML error: {error}", None)
             return None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        self.alias_uses = loader.alias_uses if loader is not None else {}
         if len(nodes) != 1:
             mark = nodes[1].start_mark if len(nodes) > 1 else None
             line = mark.line + 1 if mark else 1
@@ -178,20 +207,23 @@ class _Reader:
             return None
         return document
 
-    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int) -> Any:
+    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int,
+              via: tuple[int, int] | None = None) -> Any:
+        """``via``: where the first alias on the way here was used; a bomb is reported there."""
         self.nodes += 1
         mark = node.start_mark
         if self.nodes > MAX_NODES:
-            raise _TooBig(mark.line + 1, mark.column + 1, f"the file expands to more than {MAX_NODES:,} values")
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file expands to more than {MAX_NODES:,} values")
         if depth > MAX_DEPTH:
-            raise _TooBig(mark.line + 1, mark.column + 1, f"the file nests deeper than {MAX_DEPTH} levels")
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file nests deeper than {MAX_DEPTH} levels")
         document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTION_TAGS:
+            self.problem(mark.line + 1, mark.column + 1, "wrong-type", f"the YAML tag '{node.tag}' is not allowed",
+                         "remove the tag (the word starting with `!`)")
         if isinstance(node, yaml.MappingNode):
-            try:
-                self.constructor.flatten_mapping(node)
-            except yaml.MarkedYAMLError as error:
-                m = error.problem_mark or mark
-                self.problem(m.line + 1, m.column + 1, "yaml-syntax", f"YAML error: {error.problem}")
+            self._merge(node, set())
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -208,20 +240,122 @@ class _Reader:
                                  "keep one of them")
                     continue
                 document.key_positions[path + (key,)] = (km.line + 1, km.column + 1)
-                result[key] = self._walk(value_node, path + (key,), document, depth + 1)
+                result[key] = self._walk(value_node, path + (key,), document, depth + 1,
+                                         via or self.alias_uses.get((id(node), id(key_node))))
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self._walk(child, path + (i,), document, depth + 1) for i, child in enumerate(node.value)]
+            return [self._walk(child, path + (i,), document, depth + 1, via or self.alias_uses.get((id(node), i)))
+                    for i, child in enumerate(node.value)]
         return self._scalar(node)
 
+    def _merge(self, node: yaml.MappingNode, busy: set[int]) -> None:
+        """Resolve merge keys (`<<: *base`) in place. As YAML says, the mapping's own keys win over
+        merged ones, and earlier merged mappings over later ones; merged duplicates are dropped, so
+        merges of merges cannot multiply into a memory bomb, and a mapping cannot merge itself."""
+        if not any(key.tag == MERGE_TAG for key, _ in node.value):
+            return
+        if id(node) in busy or len(busy) > MAX_DEPTH:
+            mark = node.start_mark
+            raise _TooBig(mark.line + 1, mark.column + 1, "a mapping merges itself (`<<:`), directly or not")
+        busy.add(id(node))
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag != MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    m = source.start_mark
+                    self.problem(m.line + 1, m.column + 1, "yaml-syntax", "`<<:` merges mappings only",
+                                 "merge an anchored mapping (`<<: *name`), or remove the `<<:` line")
+                    continue
+                self._merge(source, busy)
+                merged.extend(source.value)
+        busy.discard(id(node))
+        seen = {_key_of(key) for key, _ in own}
+        kept = []
+        for key_node, value_node in merged:
+            if _key_of(key_node) not in seen:
+                seen.add(_key_of(key_node))
+                kept.append((key_node, value_node))
+        node.value = kept + own
+
     def _scalar(self, node: yaml.Node) -> Any:
+        m = node.start_mark
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
-            m = node.start_mark
-            self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {error}",
+            value = self.constructor.construct_object(node, deep=True)
+        except Exception as error:  # noqa: BLE001 - PyYAML's constructors fail in many ways on a bad
+            # tagged value (`!!timestamp 2001-13-45x` raises AttributeError); each is a content mistake.
+            reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
+            self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {reason}",
                          "put the value in quotes")
             return None
+        if isinstance(value, bytes):
+            self.problem(m.line + 1, m.column + 1, "wrong-type", "binary data (`!!binary`) cannot be used here",
+                         "write the value as text")
+            return None
+        if isinstance(value, str) and (bad := BAD_CHARACTER.search(value)):
+            self.problem(m.line + 1, m.column + 1, "bad-character",
+                         f"this text holds an invisible or invalid character (U+{ord(bad.group(0)):04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
+        return value
+
+
+def _key_of(node: yaml.Node) -> Any:
+    return node.value if isinstance(node, yaml.ScalarNode) else id(node)
+
+
+_ANCHOR = re.compile(r"(?:^|[\s:\-\[{,])&[^\s,\[\]{}]")
+_INDENT = re.compile(r"^ *", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _ordinary(text: str) -> bool:
+    """Whether libyaml can compose the file safely: no anchors (so nothing an alias could
+    repeat), no control characters, small, and too shallow to exhaust the stack."""
+    if len(text) > 200_000 or _ANCHOR.search(text) or BAD_CHARACTER.search(text):
+        return False
+    if max(len(m) for m in _INDENT.findall(text)) > 2 * MAX_DEPTH:
+        return False
+    depth = deepest = 0
+    for char in _BRACKETS.findall(text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest <= MAX_DEPTH
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """Safe loading that stops at ``MAX_NODES`` values or ``MAX_DEPTH`` levels while it composes,
+    so a huge or deeply nested file ends early, in bounded memory and without deep recursion."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.count = 0
+        self.depth = 0
+        #: (parent node, key node or index) -> (line, column) of each alias (`*name`) used there.
+        self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            self.alias_uses[(id(parent), index if isinstance(index, int) else id(index))] = (
+                mark.line + 1, mark.column + 1)
+        self.count += 1
+        self.depth += 1
+        try:
+            if self.count > MAX_NODES or self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                what = (f"more than {MAX_NODES:,} values" if self.count > MAX_NODES
+                        else f"values nested deeper than {MAX_DEPTH} levels")
+                raise _TooBig(mark.line + 1, mark.column + 1, f"the file holds {what}")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _TooBig(Exception):
@@ -248,7 +382,14 @@ def _yaml_hint(what: str) -> str:
 
 def read_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # judged before reading: a huge file is never read into memory
+            problems.append(Problem(display, 1, 1, "file-too-large",
+                                    f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                    "split the module into smaller modules"))
+            return None
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except OSError as error:
         problems.append(Problem(display, 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
         return None
@@ -467,6 +608,8 @@ def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Pr
         expected = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         message = f"'{value}' is not allowed for '{name}'"
         hint = did_you_mean(str(value), expected, "allowed values")
+    elif kind == "content_path":
+        code, message, hint = "bad-path", error["msg"], ctx.get("hint")
     else:
         message = f"'{name}': {error['msg']}"
     return Problem(document.file, line, column, code, message, hint)
@@ -481,9 +624,11 @@ def _get(data: Any, path: Path_) -> Any:
     return data
 
 
-def _validate(root: Any, document: Document, problems: list[Problem], base: Path_ = ()) -> Any:
+def _validate(root: Any, document: Document, problems: list[Problem], base: Path_ = (),
+              content_dir: Path | None = None) -> Any:
+    """``content_dir``: where files named by ``ContentPath`` fields must exist."""
     try:
-        return TypeAdapter(root).validate_python(_get(document.data, base))
+        return TypeAdapter(root).validate_python(_get(document.data, base), context={"content_dir": content_dir})
     except ValidationError as error:
         seen: set[tuple] = set()
         for item in error.errors():
@@ -835,7 +980,7 @@ class _Loader:
         if document is None:
             return None, None, None
         before = len(self.problems)
-        value = _validate(root, document, self.problems)
+        value = _validate(root, document, self.problems, content_dir=layer)
         if not translate or value is None or len(self.problems) > before:
             return value, document, None
         from .i18n import Merged, merge, text_leaves
@@ -859,7 +1004,7 @@ class _Loader:
             for index in blocks:
                 merged.data["blocks"][index] = document.data["blocks"][index]
         merged_doc = Document(translation.file, merged.data, translation.positions, translation.key_positions)
-        translated = _validate(root, merged_doc, self.problems)
+        translated = _validate(root, merged_doc, self.problems, content_dir=layer)
         return translated, document, merged
 
     def orphans(self, languages: list[str], module_ids: set[str]) -> None:

@@ -11,9 +11,13 @@ template in ``templates/blocks/<type>.html.j2``.
 
 from __future__ import annotations
 
+import posixpath
+import re
+from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
 
 
 class Translatable:
@@ -41,6 +45,55 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Slug = Annotated[str, BeforeValidator(_int_to_str), StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 #: A key that refers to an entry declared elsewhere (reference, component...).
 Key = Annotated[str, BeforeValidator(_int_to_str), StringConstraints(min_length=1)]
+
+
+def content_path_problem(path: str, content_dir: str | Path | None = None) -> tuple[str, str] | None:
+    """What is wrong with ``path`` as a file of the content folder, as (message, fix); None if nothing.
+
+    Without ``content_dir`` only the form is checked; with it, the file must also exist there,
+    inside the folder (a link out of it does not count).
+    """
+    example = "write the path from the content folder, e.g. media/picture.png"
+    if re.match(r"^([a-zA-Z]:[\\/]|[/\\])", path):
+        return f"'{path}' is an absolute path; files must be inside the content folder", example
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
+        return (f"'{path}' is a web address; a file of the content folder is expected here",
+                "save the file in the content folder (e.g. in media/) and " + example[0].lower() + example[1:])
+    if "\\" in path:
+        return f"'{path}' uses '\\' between folders", "use '/' between folders, e.g. media/picture.png"
+    normal = posixpath.normpath(path)
+    if normal == ".." or normal.startswith("../"):
+        return f"'{path}' leads out of the content folder", example
+    if content_dir is None:
+        return None
+    root = Path(content_dir).resolve()
+    target = root / normal
+    if not target.resolve().is_relative_to(root):
+        return f"'{path}' is a link to a file outside the content folder", "copy the file into the content folder"
+    if target.is_dir():
+        return f"'{path}' is a folder, not a file", "name a file in it, e.g. " + posixpath.join(normal, "picture.png")
+    if not target.is_file():
+        siblings = sorted(p.name for p in target.parent.iterdir()) if target.parent.is_dir() else []
+        close = [s for s in siblings if s.lower() == target.name.lower()] or [
+            s for s in siblings if posixpath.splitext(s)[0] == posixpath.splitext(target.name)[0]]
+        hint = f"did you mean '{posixpath.join(posixpath.dirname(normal), close[0])}'?" if close else (
+            "check the spelling; paths start at the content folder, e.g. media/picture.png")
+        return f"there is no file '{normal}' in the content folder", hint
+    return None
+
+
+def _content_path(path: str, info: ValidationInfo) -> str:
+    content_dir = (info.context or {}).get("content_dir")
+    problem = content_path_problem(path, content_dir)
+    if problem:
+        raise PydanticCustomError("content_path", problem[0], {"hint": problem[1]})
+    return posixpath.normpath(path)
+
+
+#: A file of the content folder (an image, a download, captions), written from the content folder:
+#: `media/chime.png`. No absolute paths, no web addresses, no `..` out of the folder; when the loader
+#: validates, the file must exist inside the content folder.
+ContentPath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_content_path)]
 
 
 class Strict(BaseModel):

@@ -12,6 +12,7 @@ import posixpath
 from datetime import datetime
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -72,6 +73,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.brand_css = ""
         self.module_pages: dict[str, str] = {}
         self.gettext = str
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command, dirty):
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -102,9 +104,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         # "Edit this page" only for modules of this site's own content folder.
         self.sources = {p.path: p.source for p in self.pages
                         if p.module_id and project.layers.get(p.module_id) == own_layer}
+        self.generated = {p.path for p in self.pages}
         if config.nav is None:
             config.nav = site_nav(project, translations)
-        config.site_name = project.toolkit.title
+        # The theme writes the site name unescaped (in <title>, the header, meta tags).
+        config.site_name = str(escape(" ".join(project.toolkit.title.split())))
         custom = 1 if config.theme.custom_dir else 0
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(custom, str(THEME))
@@ -161,6 +165,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if source in self.updated:  # Material shows it at the end of the page
             page.meta["revision_date"] = updated_html(self.updated[source])
         page.meta.setdefault("toolkit", self._actions(page))
+        if page.file.src_uri in self.generated and not page.is_homepage and page.title:
+            # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
+            # a title in meta is written as it is, so it stays text.
+            page.meta["title"] = str(escape(Markup(page.title).striptags()))
         return context
 
     def _actions(self, page) -> dict | None:

@@ -11,6 +11,7 @@ Templates are looked up first in the project's override folder
 from __future__ import annotations
 
 import posixpath
+import html as html_lib
 import re
 from dataclasses import dataclass
 from gettext import NullTranslations
@@ -18,13 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PackageLoader,
-    StrictUndefined,
-)
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .blocks import install_helpers
@@ -168,7 +163,8 @@ class Renderer:
         )
         self._citations: Citations | None = None
         self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline,
-                                reference=lambda r: format_reference(r, self.gettext))
+                                reference=lambda r: format_reference(r, self.gettext),
+                                plain=plain_in_markdown, md_span=self.markdown_span)
         self.env.globals.update(
             toolkit=project.toolkit,
             cite=self.cite,
@@ -234,6 +230,11 @@ class Renderer:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)
+
+    def markdown_span(self, text: str | None) -> Markup:
+        """Inline Markdown for a place inside the page's Markdown (a list item, a paragraph): one line,
+        rendered here, then made inert so the site's Markdown cannot turn it into links or attributes."""
+        return _inert(self.markdown_inline(" ".join(text.split()) if text else text))
 
     def cite(self, key: str) -> Markup:
         if self._citations is None:  # text outside a page with notes (home, section pages)
@@ -382,14 +383,34 @@ def site_nav(project: Project, translations: Any = None) -> list[Any]:
     nav: list[Any] = [{_("Home"): "index.md"}]
     for section in project.toolkit.sections:
         children = [f"{section.id}/index.md"]
-        children += [{m.title: f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
-        nav.append({section.title: children})
-    nav.extend(topics_nav(project, _))
+        children += [{nav_title(m.title): f"{section.id}/{m.id}.md"} for m in project.modules_in(section.id)]
+        nav.append({nav_title(section.title): children})
+    nav.extend(_nav_titles(topics_nav(project, _)))
     if project.references:
         nav.append({_("References"): "references.md"})
     if project.glossary:
         nav.append({_("Glossary"): "glossary.md"})
     return nav
+
+
+def _nav_titles(items: Any) -> Any:
+    """The same nav with every title made safe for the theme (see ``nav_title``)."""
+    if isinstance(items, list):
+        return [_nav_titles(item) for item in items]
+    if isinstance(items, dict):
+        return {nav_title(title): _nav_titles(value) for title, value in items.items()}
+    return items
+
+
+def nav_title(title: str) -> str:
+    """A title as the theme writes it, unescaped, in the nav: no tags can form (`&` stays, as the
+    theme escapes titles again in attributes)."""
+    return " ".join(title.split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain_in_markdown(text: str | None) -> Markup:
+    """Text for a heading or link text in the page's Markdown: one line, shown as written, never markup."""
+    return _inert(escape(" ".join(text.split()))) if text else Markup("")
 
 
 def term_anchor(term: str) -> str:
@@ -436,18 +457,55 @@ _PLAIN_TEXT = re.compile(r"(?![0-9]+[.)]\s|[-+]\s)[^\W_]+(?:[ ,;:?!./%()\u2019]+
 _APOSTROPHE = re.compile(r"(?<=[^\W_])&#39;(?=[^\W_])")
 
 _HREF = re.compile(r'(href|src)="([^"]*)"')
+_IMAGE = re.compile(r"<img\b[^>]*>")
+#: What a browser ignores in a URL before reading its scheme: controls, spaces, tabs, newlines.
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _seen(target: str) -> str:
+    # Browsers decode entities in attributes, drop controls and whitespace and read `\` as `/`
+    # before they read the scheme: `java&#x09;script&#58;` is `javascript:`.
+    return _URL_IGNORED.sub("", html_lib.unescape(target)).replace("\\", "/").lower()
+
+
+def _safe_target(target: str) -> bool:
+    seen = _seen(target)
+    return seen.startswith(SAFE_SCHEMES) or ":" not in re.split(r"[/?#]", seen)[0]
 
 
 def _unsafe_links(html: str) -> str:
-    """Drop link targets with schemes other than web, mail and relative ones (javascript:...)."""
+    """Drop link targets with schemes other than web, mail and relative ones (javascript:...),
+    and turn images from other sites into links: pages load nothing from another origin."""
 
     def check(match: re.Match) -> str:
-        target = match.group(2).strip()
-        if target.lower().startswith(SAFE_SCHEMES) or ":" not in target.split("/")[0]:
+        if _safe_target(match.group(2)):
             return match.group(0)
         return f'{match.group(1)}="#"'
 
-    return _HREF.sub(check, html)
+    def image(match: re.Match) -> str:
+        tag = match.group(0)
+        src = re.search(r'src="([^"]*)"', tag)
+        if src is None:
+            return ""
+        if _safe_target(src.group(1)) and not re.match(r"^([a-z][a-z0-9+.-]*:|//)", _seen(src.group(1))):
+            return tag  # an image of the site itself
+        alt = re.search(r'alt="([^"]*)"', tag)
+        text = alt.group(1) if alt and alt.group(1) else "image"
+        return f'<a href="{src.group(1)}">{text}</a>' if _safe_target(src.group(1)) else text
+
+    return _HREF.sub(check, _IMAGE.sub(image, html))
+
+
+#: Characters that start syntax in the site's Markdown (links, emphasis, code, attribute lists).
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}!<>]")
+
+
+def _inert(html: str) -> Markup:
+    """HTML the site's Markdown leaves as it is: syntax characters in its text become entities."""
+    parts = re.split(r"(<[^>]*>)", str(html))
+    for i in range(0, len(parts), 2):  # text between tags; tags and their attributes stay
+        parts[i] = _MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group(0))};", parts[i])
+    return Markup("".join(parts))
 
 
 def _tidy(text: str) -> str:

@@ -1,0 +1,262 @@
+"""Fuzz the loader and the renderer with generated and mutated YAML.
+
+Whatever a file holds, ``load_project`` returns a model or raises ``ContentError``
+whose every problem names a file, a line and a column inside that file; no other
+exception escapes. A model that loads renders, and its pages hold no markup that
+could run code.
+
+CI runs the ``ci`` profile (a few hundred examples in all). Run the long profile with
+
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from toolkit_builder.loader import BAD_CHARACTER, ContentError, _display, load_project
+from toolkit_builder.model import BLOCK_TYPES, Module
+from toolkit_builder.render import Renderer
+
+from .conftest import CONTENT
+from .content_shapes import Vocabulary, valid
+from .html_safety import unsafe_markup
+
+_COMMON = dict(deadline=None, derandomize=False, print_blob=True,
+               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                      HealthCheck.filter_too_much, HealthCheck.large_base_example])
+settings.register_profile("ci", max_examples=60, **_COMMON)
+settings.register_profile("long", max_examples=10_000, **_COMMON)
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+MODULE_ID = "recovery-education-and-training"
+MODULE = f"modules/education/{MODULE_ID}.yml"
+BUNDLED_MODULE = (CONTENT / MODULE).read_bytes()
+BUNDLED = load_project(CONTENT)
+VOCABULARY = Vocabulary.of(BUNDLED)
+#: The same line breaks as YAML: a problem's line must exist in the file.
+LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    """The bundled content with its module; each example rewrites one file and puts it back."""
+    target = tmp_path_factory.mktemp("fuzz") / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def load(content: Path, name: str, raw: bytes):
+    """Write ``raw`` as the file ``name`` and load the folder; check every problem is located."""
+    path = content / name
+    original = path.read_bytes() if path.exists() else None
+    path.write_bytes(raw)
+    try:
+        try:
+            return load_project(content)
+        except ContentError as error:
+            assert error.problems, "a ContentError without problems"
+            known = {_display(p) for p in content.rglob("*.yml")}
+            text = raw.decode("utf-8", errors="replace")
+            lines = LINE_BREAKS.split(text)
+            for problem in error.problems:
+                assert problem.file in known, f"problem in an unknown file: {problem}"
+                assert problem.line >= 1 and problem.column >= 1, str(problem)
+                assert problem.message and problem.code, str(problem)
+                if problem.file == _display(path):
+                    assert problem.line <= len(lines) + 1, f"line beyond the end of the file: {problem}"
+            return None
+    finally:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_bytes(original)
+
+
+# --------------------------------------------------------------------------- byte mutations of real files
+
+SNIPPETS = [
+    b"\t", b"  ", b"\n", b"\r", b"\r\n", b"\xef\xbb\xbf", b"\x00", b"\xff", b"\xfe\xff", b"\xc3\x28",
+    b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x80\xa8", b"\xc2\x85", b"\x1b[31m", b"\x0c",
+    b"&a ", b"*a", b"&b [*a, *a, *a]", b"<<: *a\n", b"<<: [*a, *b]", b"<<: 1", b"&", b"*", b"<<",
+    b"!!python/object/apply:os.system ['true']", b"!!python/name:os.system", b"!!binary AAAA", b"!!set {a}",
+    b"!!omap [a: 1]", b"!!timestamp 2001-13-45", b"!!float x", b"!!int 0x", b"!!str", b"!local x", b"!",
+    b"? ", b"? [a, b]\n: c", b"---\n", b"...\n", b"%YAML 1.1\n", b"%YAML 9.9\n", b"%TAG ! tag:x,2000:\n",
+    b"{", b"}", b"[", b"]", b",", b": ", b"- ", b"|", b"|-", b">", b">+2", b"'", b'"', b"#", b"@", b"`", b"%",
+    b"\\", b'"\\x"', b'"\\ud800"', b'"\\U0010FFFF"', b'"\\0"', b"1e999", b"-.inf", b".nan", b"0o777", b"0x1F",
+    b"~", b"null", b"yes", b"No", b"2001-12-14", b"2001-12-14 21:59:43.10 -5", b"12:30:00", b"1_000",
+    b"=", b"type: prose", b"type: nope", b"blocks: []", b"blocks: 7", b"- type: framework\n    framework: x",
+    b"cites: [nope]", b"[@nope]", b"tags: [chime:hpoe, x]", b"id: Bad Id", b"section: nowhere",
+    "é漢字🙂\u202e\u200b".encode(), b"x" * 5000, b"[" * 200, b"{a: " * 100, b"- " * 80, b"[a, " * 500,
+    b"&x " + b"[*x, " * 30,
+]
+
+
+@st.composite
+def mutated(draw, original: bytes) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 6))):
+        where = int(draw(st.floats(0, 1)) * len(data))
+        operation = draw(st.sampled_from(["insert", "insert", "delete", "replace", "duplicate", "truncate",
+                                          "indent", "swap"]))
+        if operation == "insert":
+            data[where:where] = draw(st.sampled_from(SNIPPETS) | st.binary(max_size=8))
+        elif operation == "delete":
+            del data[where:where + draw(st.integers(1, 200))]
+        elif operation == "replace" and data:
+            data[min(where, len(data) - 1)] = draw(st.integers(0, 255))
+        elif operation == "duplicate":
+            data[where:where] = data[where:where + draw(st.integers(1, 400))]
+        elif operation == "truncate":
+            del data[where:]
+        elif operation in ("indent", "swap"):
+            lines = bytes(data).split(b"\n")
+            i = min(int(where / max(len(data), 1) * len(lines)), len(lines) - 1)
+            if operation == "indent":
+                lines[i] = draw(st.sampled_from([b"", b" ", b"   ", b"\t", b"        "])) + lines[i].lstrip(b" ")
+            else:
+                j = draw(st.integers(0, len(lines) - 1))
+                lines[i], lines[j] = lines[j], lines[i]
+            data = bytearray(b"\n".join(lines))
+    return bytes(data)
+
+
+@PROFILE
+@given(mutated(BUNDLED_MODULE))
+def test_mutated_module_bytes(content, raw):
+    load(content, MODULE, raw)
+
+
+@pytest.mark.parametrize("name", ["toolkit.yml", "references.yml", "glossary.yml"])
+@PROFILE
+@given(data=st.data())
+def test_mutated_project_files(content, name, data):
+    load(content, name, data.draw(mutated((CONTENT / name).read_bytes())))
+
+
+# --------------------------------------------------------------------------- generated YAML
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(-(10**30), 10**30), st.floats(),
+    st.text(), st.text(max_size=3), st.binary(max_size=8), st.dates(), st.datetimes(),
+    st.sampled_from(["prose", "framework", "education", "chime", "hope", "leamy2011", "", " ", "\t", "<<",
+                     "x" * 3000, "[@leamy2011]", "[@nope]", "chime:hope", "guidelines:7", "=", "~"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.lists(children, max_size=5)
+    | st.dictionaries(st.text(max_size=12) | st.integers() | st.sampled_from(list(Module.model_fields)
+                                                                             + ["type", "text", "rows", "key"]),
+                      children, max_size=6),
+    max_leaves=40,
+)
+
+
+@st.composite
+def dumped(draw, data) -> bytes:
+    """``data`` as YAML in a random style, sometimes with a BOM or another encoding mistake."""
+    try:
+        text = yaml.safe_dump(
+            data, default_flow_style=draw(st.sampled_from([False, True, None])),
+            allow_unicode=draw(st.booleans()), width=draw(st.sampled_from([20, 80, 10_000])),
+            indent=draw(st.integers(2, 9)), explicit_start=draw(st.booleans()), sort_keys=False,
+            canonical=draw(st.booleans()) and draw(st.booleans()),
+        )
+    except (yaml.YAMLError, TypeError, ValueError, RecursionError):
+        assume(False)
+    raw = text.encode("utf-8")
+    prefix = draw(st.sampled_from([b"", b"", b"", b"\xef\xbb\xbf", b"# comment\n", b"\xff\xfe"]))
+    return prefix + raw
+
+
+@st.composite
+def module_data(draw) -> dict:
+    """The bundled module as data, then changed: values replaced, keys dropped or added, subtrees shared."""
+    data = yaml.safe_load(BUNDLED_MODULE)
+    for _ in range(draw(st.integers(1, 5))):
+        parent, key = _random_spot(draw, data)
+        operation = draw(st.sampled_from(["replace", "replace", "delete", "add", "share", "type"]))
+        if operation == "replace":
+            parent[key] = draw(VALUES)
+        elif operation == "delete":
+            del parent[key]
+        elif operation == "add" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=10) | st.sampled_from(["txt", "heading", "type", "id"]))] = draw(VALUES)
+        elif operation == "share":
+            other_parent, other_key = _random_spot(draw, data)
+            if other_parent is not parent:
+                parent[key] = other_parent[other_key]  # the same object twice: YAML writes an anchor and alias
+        elif operation == "type" and isinstance(parent, dict):
+            parent["type"] = draw(st.sampled_from(list(BLOCK_TYPES) + ["Prose", "", "callout "]))
+    return data
+
+
+def _random_spot(draw, data):
+    parent, key = None, None
+    node = data
+    while isinstance(node, (dict, list)) and node:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        parent, key = node, draw(st.sampled_from(keys))
+        node = node[key]
+        if draw(st.integers(0, 3)) == 0:
+            break
+    return (parent, key) if parent is not None else ({"id": None}, "id")
+
+
+@PROFILE
+@given(st.one_of(VALUES, module_data()).flatmap(dumped))
+def test_generated_module_yaml(content, raw):
+    load(content, MODULE, raw)
+
+
+TOKENS = ["id", "title", "blocks", "type", "prose", "text", "rows", ": ", ":", "- ", "\n", "\n  ", "\n    ",
+          "\t", "&a ", "*a", "<<: ", "[", "]", "{", "}", ", ", "? ", "|\n", ">\n", "'", '"', "#", "!", "!!str ",
+          "!!map ", "!!seq ", "%", "---\n", "...\n", "@", "`", "\\", "\ufeff", "\x00", "\x85", "\u2028", "x",
+          "1", "null", "true", "2001-01-01", "1e400", "\r"]
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=4), max_size=60).map("".join),
+       st.sampled_from(["utf-8", "utf-16", "latin-1"]))
+def test_yaml_token_soup(content, text, encoding):
+    load(content, MODULE, text.encode(encoding, errors="replace"))
+
+
+# --------------------------------------------------------------------------- valid modules render safely
+
+FRAGMENTS = [
+    "**bold**", "*it*", "`code`", "[link](https://example.org)", "[rel](../x.md)", "[@leamy2011]", " [@slay2013]",
+    "<script>alert(1)</script>", "<b onclick=x>", "[x](javascript:alert(1))", "[x](javascript&#58;alert(1))",
+    "{: onclick=alert(1) }", "\n\n", "\n- item", "\n# Heading", "\n    code", "&amp;", "&#60;", "<!-- c -->",
+    "{{ x }}", "{% if %}", "\\", "\u202e", "\ufeff", "🙂", "e\u0301", "\x02", "\x03", "PWLE", "CHIME", "|a|b|",
+    "\n---\n", "*[X]: y", "[^1]", "<https://example.org>", "x" * 2000,
+]
+TEXT = st.lists(st.text(min_size=1, max_size=20) | st.sampled_from(FRAGMENTS), min_size=1, max_size=6).map(
+    lambda parts: BAD_CHARACTER.sub("", "".join(parts))).filter(lambda s: s.strip())
+#: The Markdown extensions the site's pages are converted with (mkdocs.yml and the plugin).
+SITE_EXTENSIONS = ["attr_list", "abbr", "admonition", "toc"]
+
+
+@PROFILE
+@given(valid(Module, VOCABULARY, TEXT, fixed={"id": MODULE_ID, "section": "education"}))
+def test_valid_modules_load_and_render_safely(content, data):
+    ids = [b.get("id") for b in data["blocks"] if b.get("id")]
+    assume(len(ids) == len(set(ids)))
+    raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    project = load(content, MODULE, raw)
+    assert project is not None, "a module built from the model's own field types was rejected"
+    renderer = Renderer(project)
+    for page in (renderer.render_module(project.modules[0]), renderer.render_home(),
+                 renderer.render_section(project.toolkit.sections[0])):
+        page.markdown.encode("utf-8")
+        html = markdown.markdown(page.markdown, extensions=SITE_EXTENSIONS)
+        assert unsafe_markup(html) == [], page.path

@@ -1,0 +1,160 @@
+"""Hostile YAML is refused with a located error, in bounded time and memory, and never runs code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from toolkit_builder.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, ContentError, load_project
+
+MODULE = "modules/education/recovery-education-and-training.yml"
+
+
+def measured(content_dir: Path) -> tuple[list, float, float]:
+    """Load the folder; return its problems, the seconds it took and the peak of memory allocated (MB)."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        load_project(content_dir)
+        problems = []
+    except ContentError as error:
+        problems = error.problems
+    finally:
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    return problems, seconds, peak
+
+
+def measured_apart(content_dir: Path) -> tuple[list[str], float, float]:
+    """Like ``measured``, in a fresh process (tracemalloc slows big files down many times): the problems
+    as text, the seconds, and how much the peak resident memory grew while loading (MB)."""
+    script = (
+        "import resource, sys, time\n"
+        "from toolkit_builder.loader import ContentError, load_project\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "start = time.perf_counter()\n"
+        "try:\n    load_project(sys.argv[1]); problems = []\n"
+        "except ContentError as error:\n    problems = [str(p) for p in error.problems]\n"
+        "seconds = time.perf_counter() - start\n"
+        "grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024\n"
+        "print(json.dumps([problems, seconds, grown]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", "import json\n" + script, str(content_dir)],
+                            capture_output=True, text=True, timeout=300, check=True)
+    problems, seconds, grown = json.loads(result.stdout)
+    return problems, seconds, grown
+
+
+def module_problems(problems: list) -> list:
+    return [p for p in problems if p.file.endswith("recovery-education-and-training.yml")]
+
+
+def test_alias_bomb_is_refused_early(content_dir):
+    # "Billion laughs": nine levels of nine aliases would expand to 9**9 (387 million) values.
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (content_dir / MODULE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems, seconds, peak = measured(content_dir)
+    [problem] = module_problems(problems)
+    assert problem.code == "file-too-large"
+    assert f"expands to more than {MAX_NODES:,} values" in problem.message
+    # At the alias whose expansion passes the limit: 9**5 values under `l5`, on line 6.
+    assert (problem.line, problem.column) == (6, 10) and "aliases" in problem.hint
+    assert seconds < 15 and peak < 150, (seconds, peak)
+
+
+def test_merge_key_bomb_stays_small(content_dir):
+    # Each mapping merges the one before twice: 2**40 keys if merges were copied, not resolved.
+    lines = ["l0: &l0 {x: 1, y: 2}"] + [f"l{i}: &l{i} {{<<: [*l{i - 1}, *l{i - 1}]}}" for i in range(1, 41)]
+    (content_dir / MODULE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems, seconds, peak = measured(content_dir)
+    found = module_problems(problems)
+    # The file is not a module (unknown keys, missing fields), but it is read, quickly and once.
+    assert {p.code for p in found} <= {"unknown-key", "missing-field"}
+    assert len(found) < 50
+    assert seconds < 5 and peak < 50, (seconds, peak)
+
+
+def test_merges_follow_yaml_rules(content_dir):
+    text = (content_dir / MODULE).read_text(encoding="utf-8")
+    text = text.replace("  - type: prose\n    id: recovery-education\n",
+                        "  - &prose\n    type: prose\n    id: recovery-education\n", 1)
+    text += "\n  - <<: *prose\n    id: merged-copy\n"
+    (content_dir / MODULE).write_text(text, encoding="utf-8")
+    project = load_project(content_dir)  # own keys win over merged ones: no duplicate-key error
+    blocks = {b.id: b for b in project.modules[0].blocks}
+    assert blocks["merged-copy"].text == blocks["recovery-education"].text
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: &a {<<: *a, x: 1}\n", "merges itself"),
+    ("a: &a [*a]\n", f"nests deeper than {MAX_DEPTH} levels"),
+    ("a: &a [1]\nb: {<<: *a}\n", "merges mappings only"),
+])
+def test_self_reference_is_a_located_error(content_dir, text, message):
+    (content_dir / MODULE).write_text(text, encoding="utf-8")
+    problems, seconds, _peak = measured(content_dir)
+    assert any(message in p.message and p.line >= 1 for p in module_problems(problems)), problems
+    assert seconds < 5
+
+
+def test_deep_nesting_is_refused_without_recursion(content_dir):
+    (content_dir / MODULE).write_bytes(b"blocks: " + b"[" * 100_000)
+    problems, seconds, peak = measured(content_dir)
+    [problem] = module_problems(problems)
+    assert problem.code == "file-too-large" and f"deeper than {MAX_DEPTH} levels" in problem.message
+    assert (problem.line, problem.column) == (1, 8 + MAX_DEPTH)  # the mapping is the first level
+    assert seconds < 5 and peak < 50, (seconds, peak)
+
+
+def test_too_many_values_stop_the_reading_early(content_dir):
+    raw = b"- x\n" * (MAX_FILE_BYTES // 4 - 1)
+    assert len(raw) <= MAX_FILE_BYTES
+    (content_dir / MODULE).write_bytes(raw)
+    problems, seconds, grown = measured_apart(content_dir)
+    [problem] = [p for p in problems if "recovery-education-and-training.yml" in p]
+    # It stopped at the limit, not at the end of the file.
+    assert f"yml:{MAX_NODES}:3: error [file-too-large] the file holds more than {MAX_NODES:,} values" in problem
+    assert seconds < 30 and grown < 250, (seconds, grown)
+
+
+def test_oversize_file_is_refused_without_reading_it(content_dir):
+    path = content_dir / MODULE
+    with path.open("wb") as file:
+        file.truncate(1 << 30)  # a sparse 1 GB file
+    problems, seconds, peak = measured(content_dir)
+    [problem] = module_problems(problems)
+    assert (problem.code, problem.line, problem.column) == ("file-too-large", 1, 1)
+    assert "1,073,741,824 bytes" in problem.message and f"{MAX_FILE_BYTES:,}" in problem.message
+    assert seconds < 2 and peak < 10, (seconds, peak)
+
+
+def test_file_just_over_the_limit(content_dir):
+    (content_dir / MODULE).write_bytes(b"title: " + b"x" * MAX_FILE_BYTES)
+    [problem] = module_problems(measured(content_dir)[0])
+    assert problem.code == "file-too-large" and problem.message.startswith(f"the file is {MAX_FILE_BYTES + 7:,} bytes")
+
+
+@pytest.mark.parametrize("value", [
+    '!!python/object/apply:os.system ["touch {marker}"]',
+    '!!python/object/apply:subprocess.call [["touch", "{marker}"]]',
+    '!!python/object/new:os.system ["touch {marker}"]',
+    "!!python/object/apply:os.system {{args: ['touch {marker}']}}",
+    "!!python/name:os.system",
+])
+def test_python_tags_never_run(content_dir, tmp_path, value):
+    marker = tmp_path / "ran"
+    text = (content_dir / MODULE).read_text(encoding="utf-8")
+    text = text.replace("title: Recovery education and training", "title: " + value.format(marker=marker), 1)
+    (content_dir / MODULE).write_text(text, encoding="utf-8")
+    problems, _seconds, _peak = measured(content_dir)
+    assert not marker.exists()
+    tagged = [p for p in module_problems(problems) if "python/" in p.message]
+    assert [(p.code, p.line, p.column) for p in tagged] == [("wrong-type", 3, 8)]
