@@ -109,9 +109,14 @@ def test_every_code_the_package_can_report_is_catalogued():
     assert codes_in_source(PACKAGE / "lint.py") == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
 
 
+#: Codes of the reusable `ContentPath` field type, which no bundled field uses yet; tests/test_paths.py
+#: shows each of its mistakes with a model of its own.
+WITHOUT_FIXTURE = {"bad-path"}
+
+
 def test_every_catalogued_error_has_a_fixture():
     catalogued = {code for code, entry in CATALOGUE.items() if entry.severity == "error"}
-    assert set(ERROR_FIXTURES) == catalogued
+    assert set(ERROR_FIXTURES) == catalogued - WITHOUT_FIXTURE
 
 
 def test_catalogue_entries_are_complete():

@@ -108,6 +108,14 @@ _ENTRIES = [
         "title: Recovery education\nsection: education\ntitle: Recovery education and training",
         group="file",
     ),
+    Entry(
+        "bad-character", "The file holds an invisible control character",
+        "The file contains a control character (such as a form feed or an escape code), usually copied from "
+        "another program along with the text. It cannot be shown on a page, and YAML does not allow it.",
+        "Delete the character at that place (retyping the word around it is the simplest way), then save.",
+        "title: Recovery\x0ceducation   # an invisible form feed between the words",
+        group="file",
+    ),
     # ------------------------------------------------------------------ fields and values
     Entry(
         "unknown-key", "Unknown key",
@@ -277,6 +285,15 @@ _ENTRIES = [
         "Add the file under the content folder at that path (e.g. `content/docs/media/`), or correct the path; "
         "paths are relative to the content folder and may not leave it.",
         "video: docs/media/welcome.mp4   # no such file",
+        group="link",
+    ),
+    Entry(
+        "bad-path", "The path leaves the content folder or names no file",
+        "A field that names a file takes a path inside the content folder, such as `docs/images/chime.png`. "
+        "An absolute path (`/home/...`), a web address, or `..` that climbs out of the folder is refused, so "
+        "content can never publish a file from elsewhere on the computer; and the file must exist.",
+        "Put the file under the content folder and write its path from there, without `..` or a leading `/`.",
+        "image: ../../secrets.txt",
         group="link",
     ),
     # ------------------------------------------------------------------ translations and local copies

@@ -49,7 +49,7 @@ UPSTREAM_TRANSLATIONS = "upstream"
 
 CITATION = re.compile(r"\[@([^\]\s]+)\]")
 #: A Markdown link to another page of the site by its Markdown file.
-PAGE_LINK_IN_TEXT = re.compile(r"\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?")
+PAGE_LINK_IN_TEXT = re.compile(r"(?<!\\)\[[^\]\n]*\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?(?:\s+'[^']*'|\s+\"[^\"]*\")?\s*\)")
 
 #: Fixes for required fields whose absence needs more than "add it".
 MISSING_FIELD_HINTS = {
