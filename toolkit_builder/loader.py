@@ -36,7 +36,7 @@ MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 60
 
-CITATION = re.compile(r"\[@([^\]\s]+)\]")
+CITATION = re.compile(r"\[@([^\[\]\s]+)\]")
 #: Characters no text should hold: controls (other than tab and line breaks) and lone surrogates,
 #: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
 BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
