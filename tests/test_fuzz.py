@@ -275,3 +275,34 @@ def test_valid_modules_load_and_render_safely(content, data):
         page.markdown.encode("utf-8")
         html = markdown.markdown(page.markdown, extensions=SITE_EXTENSIONS)
         assert unsafe_markup(html) == [], page.path
+
+
+# --------------------------------------------------------------------------- what fuzzing found
+
+MINIMAL = "id: recovery-education-and-training\ntitle: T\nsection: education\nblocks: [{type: prose, text: x}]\n"
+
+
+@pytest.mark.parametrize("raw, code", [
+    (MINIMAL.replace("title: T", "title: !!timestamp 2001-13-45x").encode(), "wrong-type"),  # was AttributeError
+    (b"\x01 " + MINIMAL.encode(), "bad-character"),  # was ReaderError from the loader's constructor
+    (MINIMAL.replace("title: T", "title: " + "[" * 3000).encode(), "file-too-large"),  # was RecursionError
+    (MINIMAL.replace("title: T", 'title: "\\ud800"').encode(), "bad-character"),  # failed when written out
+    (b"a: &a {<<: *a}\n", "file-too-large"),  # was RecursionError
+])
+def test_what_fuzzing_found(content, raw, code):
+    path = content / MODULE
+    original = path.read_bytes()
+    path.write_bytes(raw)
+    try:
+        with pytest.raises(ContentError) as caught:
+            load_project(content)
+    finally:
+        path.write_bytes(original)
+    assert code in {p.code for p in caught.value.problems}
+
+
+def test_a_link_after_an_at_sign_is_not_a_citation(content):
+    # `[@[link](...)` was read as a citation of the reference "[link".
+    raw = MINIMAL.replace("title: T", "title: T\nsummary: '[@[link](https://example.org)'").encode()
+    project = load(content, MODULE, raw)
+    assert project is not None and project.modules[0].summary.startswith("[@[link]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .browser import browser, serve_folder  # noqa: F401 - the fixture
+from .browser import serve_folder
 from .conftest import write
 
 

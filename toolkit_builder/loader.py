@@ -47,7 +47,7 @@ MAX_DEPTH = 60
 #: Folder of an overlay holding translations of the upstream toolkit.yml and glossary.yml.
 UPSTREAM_TRANSLATIONS = "upstream"
 
-CITATION = re.compile(r"\[@([^\]\s]+)\]")
+CITATION = re.compile(r"\[@([^\[\]\s]+)\]")
 #: A Markdown link to another page of the site by its Markdown file.
 PAGE_LINK_IN_TEXT = re.compile(r"(?<!\\)\[[^\]\n]*\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?(?:\s+'[^']*'|\s+\"[^\"]*\")?\s*\)")
 
