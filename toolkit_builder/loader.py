@@ -315,7 +315,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 def _ordinary(text: str) -> bool:
     """Whether libyaml can compose the file safely: no anchors (so nothing an alias could
     repeat), no control characters, small, and too shallow to exhaust the stack."""
-    if len(text) > 200_000 or _ANCHOR.search(text) or BAD_CHARACTER.search(text):
+    # A backslash may be an escape (`"\\ud800"`) whose character the pure-Python reader reports well.
+    if len(text) > 200_000 or "\\" in text or _ANCHOR.search(text) or BAD_CHARACTER.search(text):
         return False
     if max(len(m) for m in _INDENT.findall(text)) > 2 * MAX_DEPTH:
         return False
