@@ -119,6 +119,8 @@ def generate(target: Path, count: int) -> None:
     sections = max(1, count // 50)
     toolkit["sections"] = [{"id": f"section-{i:02d}", "title": f"Section {i}", "summary": sentence(i)}
                            for i in range(sections)]
+    for audience in toolkit.get("audiences", []):
+        audience["start"] = [f"module-{i:04d}" for i in range(min(count, 3))]
     (content / "toolkit.yml").write_text(yaml.safe_dump(toolkit, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     fr = yaml.safe_load((ROOT / "content/toolkit.fr.yml").read_text(encoding="utf-8"))
