@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .browser import copy_project
 
 MODULE = "content/modules/education/recovery-education-and-training.yml"
 
@@ -37,11 +37,7 @@ def staging_folders(project: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A project with a built site, and its snapshot; tests copy it."""
-    project = tmp_path_factory.mktemp("atomic") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("atomic") / "project")
     result = toolkit("build", cwd=project)
     assert result.returncode == 0, result.stderr
     return project, snapshot(project / "site")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from .browser import copy_project
 from .conftest import write
 
 MODULE_PAGE = "education/recovery-education-and-training/index.html"
@@ -22,15 +23,7 @@ def run_toolkit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
-    import shutil
-
-    from .conftest import ROOT
-
-    project = tmp_path_factory.mktemp("built") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = run_toolkit("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr

@@ -16,7 +16,7 @@ from toolkit_builder.loader import ContentError, load_languages, load_project, m
 from toolkit_builder.model import Module
 from toolkit_builder.render import render_site
 
-from .conftest import CONTENT, ROOT, only, problems_of, write
+from .conftest import CONTENT, only, problems_of, write
 from .test_build import run_toolkit
 
 MODULE = "modules/education/recovery-education-and-training"
@@ -164,15 +164,9 @@ def test_ui_catalogue_covers_every_message(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def bilingual_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("bilingual") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    result = run_toolkit("build", "--strict", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def bilingual_site(browser_site) -> Path:
+    """The bundled toolkit as the session built it (`toolkit build`: every language, strict)."""
+    return browser_site
 
 
 def test_every_page_exists_in_both_languages_at_the_same_path(bilingual_site):

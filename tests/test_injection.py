@@ -24,7 +24,8 @@ from toolkit_builder.loader import load_project
 from toolkit_builder.model import BLOCK_TYPES, GlossaryTerm, Module, Reference, Toolkit
 from toolkit_builder.render import render_site
 
-from .conftest import CONTENT, ROOT
+from .browser import copy_project
+from .conftest import CONTENT
 from .content_shapes import Vocabulary, fields_of, filled, text_paths, write_media_samples
 from .html_safety import remote_loads, unsafe_markup
 
@@ -138,11 +139,7 @@ def write_injected_content(content: Path, attack: str) -> dict[str, tuple]:
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory) -> tuple[Path, dict[str, tuple]]:
-    project = tmp_path_factory.mktemp("injection") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("injection") / "project")
     fields = write_injected_content(project / "content", ALL)
     result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=300)
