@@ -108,70 +108,55 @@ class Strict(BaseModel):
 class Section(Strict):
     """A part of the toolkit that groups modules; its modules live in `modules/<id>/`."""
 
-    #: The section's key: lower-case letters, digits and dashes. Modules of this section go in `modules/<id>/`.
-    id: Slug
-    #: The section's title, as shown in the navigation.
-    title: Text
-    #: One or two sentences shown on the home page and the section's page.
-    summary: Text | None = None
+    id: Slug = Field(
+        description="The section's key: lower-case letters, digits and dashes. Modules of this section go in `modules/<id>/`.")
+    title: Text = Field(description="The section's title, as shown in the navigation.")
+    summary: Text | None = Field(None,
+        description="One or two sentences shown on the home page and the section's page.")
 
 
 class Audience(Strict):
     """A group of people the toolkit is written for (facilitators, families...)."""
 
-    #: The audience's key, used in a module's `audience:` list.
-    id: Slug
-    #: The audience's name as readers see it.
-    label: Text
-    #: Who these people are, in one sentence.
-    description: Text | None = None
-    #: Ids of the modules this audience should read first, in order (the home page's
-    #: "where to start").
-    start: list[Slug] = Field(default_factory=list)
+    id: Slug = Field(description="The audience's key, used in a module's `audience:` list.")
+    label: Text = Field(description="The audience's name as readers see it.")
+    description: Text | None = Field(None, description="Who these people are, in one sentence.")
+    start: list[Slug] = Field(default_factory=list,
+        description='Ids of the modules this audience should read first, in order (the home page\'s "where to start").')
 
 
 class Component(Strict):
     """One component of a framework (a CHIME process, a Guidelines dimension...)."""
 
-    #: The component's key, used in tags (`chime:hope`) and framework tables. Numbers are allowed.
-    key: Key
-    #: The component's name as readers see it.
-    label: Text
-    #: What the component means, in one or two sentences.
-    description: Text | None = None
+    key: Key = Field(
+        description="The component's key, used in tags (`chime:hope`) and framework tables. Numbers are allowed.")
+    label: Text = Field(description="The component's name as readers see it.")
+    description: Text | None = Field(None, description="What the component means, in one or two sentences.")
 
 
 class Framework(Strict):
     """A framework the toolkit refers to, declared as data (CHIME, the six dimensions of the Guidelines...)."""
 
-    #: The framework's key, used in `framework:` blocks and tags (`chime:hope`).
-    id: Slug
-    #: The framework's full name.
-    title: Text
-    #: A short name used in labels and tags ("CHIME").
-    short_title: Text | None = None
-    #: What the framework is, in one or two sentences.
-    description: Text | None = None
-    #: Column heading for the components in a framework table ("Recovery component").
-    component_label: Text = "Component"
-    #: Column heading for the themes in a framework table ("Suggested themes").
-    themes_label: Text = "Themes"
-    #: How one component is called when cited ("dimension" gives "dimensions 3 and 5").
-    item_name: Text = "component"
-    #: Plural of `item_name`, when adding an s is wrong.
-    item_name_plural: Text | None = None
-    #: Another framework whose components this one's components map to.
-    maps_to: Slug | None = None
-    #: Heading of the column listing this framework's components in another framework's
-    #: table ("Guidelines dimensions").
-    mapped_label: Text | None = None
-    #: Keys of references.yml entries that describe the framework.
-    #: What the components surround in the framework's figure ("Personal recovery").
-    centre: Text | None = None
-    #: Keys of references.yml entries that describe the framework.
-    cites: list[Key] = Field(default_factory=list)
-    #: The framework's components, in order.
-    components: list[Component] = Field(min_length=1)
+    id: Slug = Field(description="The framework's key, used in `framework:` blocks and tags (`chime:hope`).")
+    title: Text = Field(description="The framework's full name.")
+    short_title: Text | None = Field(None, description='A short name used in labels and tags ("CHIME").')
+    description: Text | None = Field(None, description="What the framework is, in one or two sentences.")
+    component_label: Text = Field("Component",
+        description='Column heading for the components in a framework table ("Recovery component").')
+    themes_label: Text = Field("Themes",
+        description='Column heading for the themes in a framework table ("Suggested themes").')
+    item_name: Text = Field("component",
+        description='How one component is called when cited ("dimension" gives "dimensions 3 and 5").')
+    item_name_plural: Text | None = Field(None, description="Plural of `item_name`, when adding an s is wrong.")
+    maps_to: Slug | None = Field(None,
+        description="Another framework whose components this one's components map to.")
+    mapped_label: Text | None = Field(None,
+        description='Heading of the column listing this framework\'s components in another framework\'s table ("Guidelines dimensions").')
+    centre: Text | None = Field(None,
+        description='What the components surround in the framework\'s figure ("Personal recovery").')
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries that describe the framework.")
+    components: list[Component] = Field(min_length=1, description="The framework's components, in order.")
 
     def component(self, key: str) -> Component | None:
         return next((c for c in self.components if c.key == key), None)
@@ -180,27 +165,24 @@ class Framework(Strict):
 class Link(Strict):
     """A link in the footer of every page."""
 
-    #: The link's text.
-    label: Text
-    #: Where it leads: a web address, `mailto:` or `tel:`.
-    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)\S+$")]
+    label: Text = Field(description="The link's text.")
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)\S+$")] = Field(
+        description="Where it leads: a web address, `mailto:` or `tel:`.")
 
 
 class Organization(Strict):
     """Who publishes this copy of the toolkit; shown in the footer of every page."""
 
-    #: The organization's name.
-    name: Text
-    #: Its website, starting with https://.
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    #: Who to contact about this toolkit, in words ("Recovery education team").
-    contact: Text | None = None
-    #: Contact e-mail address.
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
-    #: Contact telephone number.
-    phone: Annotated[str, StringConstraints(min_length=3)] | None = None
-    #: Links shown in the footer of every page.
-    links: list[Link] = Field(default_factory=list)
+    name: Text = Field(description="The organization's name.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(None,
+        description="Its website, starting with https://.")
+    contact: Text | None = Field(None,
+        description='Who to contact about this toolkit, in words ("Recovery education team").')
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+$")] | None = Field(None,
+        description="Contact e-mail address.")
+    phone: Annotated[str, StringConstraints(min_length=3)] | None = Field(None,
+        description="Contact telephone number.")
+    links: list[Link] = Field(default_factory=list, description="Links shown in the footer of every page.")
 
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -209,38 +191,31 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 class Branding(Strict):
     """Colours of a localized copy; checked for contrast before they are used."""
 
-    #: Header and button colour; white text sits on it.
-    primary: Colour | None = None
-    #: Colour of links and highlights on the white page.
-    accent: Colour | None = None
+    primary: Colour | None = Field(None, description="Header and button colour; white text sits on it.")
+    accent: Colour | None = Field(None, description="Colour of links and highlights on the white page.")
 
 
 class Toolkit(Strict):
     """toolkit.yml: the toolkit's title, languages, sections in order, audiences and frameworks."""
 
-    #: The toolkit's title, the heading of the home page.
-    title: Text
-    #: A short form of the title.
-    short_title: Text | None = None
-    #: What the toolkit is for, shown on the home page (Markdown).
-    description: Markdown | None = None
-    #: Language code of the content (`en`, `fr`).
-    #: What the toolkit is and how to use it, for the home page.
-    about: Markdown | None = None
-    #: Language code of the content (`en`, `fr`).
-    language: Slug = "en"
-    #: Every language the toolkit is published in.
-    languages: list[Slug] = Field(default_factory=lambda: ["en"])
-    #: The toolkit's sections, in the order of the navigation.
-    sections: list[Section] = Field(min_length=1)
-    #: The groups of people modules are written for.
-    audiences: list[Audience] = Field(default_factory=list)
-    #: Frameworks that modules refer to in tables and tags.
-    frameworks: list[Framework] = Field(default_factory=list)
-    #: Who publishes this copy of the toolkit (shown in the footer).
-    organization: Organization | None = None
-    #: Colours of this copy (checked for contrast).
-    branding: Branding | None = None
+    title: Text = Field(description="The toolkit's title, the heading of the home page.")
+    short_title: Text | None = Field(None, description="A short form of the title.")
+    description: Markdown | None = Field(None,
+        description="What the toolkit is for, shown on the home page (Markdown).")
+    about: Markdown | None = Field(None,
+        description="What the toolkit is and how to use it, for the home page (Markdown).")
+    language: Slug = Field("en", description="Language code of the content (`en`, `fr`).")
+    languages: list[Slug] = Field(default_factory=lambda: ["en"],
+        description="Every language the toolkit is published in.")
+    sections: list[Section] = Field(min_length=1,
+        description="The toolkit's sections, in the order of the navigation.")
+    audiences: list[Audience] = Field(default_factory=list,
+        description="The groups of people modules are written for.")
+    frameworks: list[Framework] = Field(default_factory=list,
+        description="Frameworks that modules refer to in tables and tags.")
+    organization: Organization | None = Field(None,
+        description="Who publishes this copy of the toolkit (shown in the footer).")
+    branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -258,31 +233,23 @@ class Toolkit(Strict):
 class Reference(Strict):
     """A work cited by the toolkit, keyed in references.yml and cited as `cites: [key]` or `[@key]`."""
 
-    #: As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when
-    #: the source does not name them: the title then leads, as APA style does.
-    authors: Text | None = None
-    #: Left out when the source gives no date ("n.d." is printed).
-    year: int | None = None
-    #: Title of the work.
-    title: Text
-    #: What kind of work, when it is not an article or a book ("Oral presentation").
-    description: Text | None = None
-    #: Journal, book or publisher the work appeared in.
-    container: Text | None = None
-    #: Publisher, for a book or report.
-    publisher: Text | None = None
-    #: Volume of the journal.
-    volume: Key | None = None
-    #: Issue of the journal.
-    issue: Key | None = None
-    #: Pages, e.g. 445-452.
-    pages: Key | None = None
-    #: The DOI alone, e.g. 10.1111/inm.12596 (no https://doi.org/).
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
-    #: Language the work is written in; marked on the page when it differs from the page's.
-    language: Slug = "en"
-    #: Web address of the work when it has no DOI, starting with https://.
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    authors: Text | None = Field(None,
+        description='As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when the source does not name them: the title then leads, as APA style does.')
+    year: int | None = Field(None, description='Left out when the source gives no date ("n.d." is printed).')
+    title: Text = Field(description="Title of the work.")
+    description: Text | None = Field(None,
+        description='What kind of work, when it is not an article or a book ("Oral presentation").')
+    container: Text | None = Field(None, description="Journal, book or publisher the work appeared in.")
+    publisher: Text | None = Field(None, description="Publisher, for a book or report.")
+    volume: Key | None = Field(None, description="Volume of the journal.")
+    issue: Key | None = Field(None, description="Issue of the journal.")
+    pages: Key | None = Field(None, description="Pages, e.g. 445-452.")
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(None,
+        description="The DOI alone, e.g. 10.1111/inm.12596 (no https://doi.org/).")
+    language: Slug = Field("en",
+        description="Language the work is written in; marked on the page when it differs from the page's.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(None,
+        description="Web address of the work when it has no DOI, starting with https://.")
 
     @property
     def link(self) -> str | None:
@@ -292,228 +259,176 @@ class Reference(Strict):
 class GlossaryTerm(Strict):
     """A term or abbreviation explained in the glossary; abbreviations get a hover hint on every page."""
 
-    #: The term or abbreviation as written in texts (PWLE, Co-production).
-    term: Text
-    #: Expansion shown on hover for abbreviations (PWLE -> people with lived ...).
-    expansion: Text | None = None
-    #: What the term means, in plain words (Markdown).
-    definition: Markdown
-    #: Other glossary terms related to this one.
-    see_also: list[Text] = Field(default_factory=list)
+    term: Text = Field(description="The term or abbreviation as written in texts (PWLE, Co-production).")
+    expansion: Text | None = Field(None,
+        description="Expansion shown on hover for abbreviations (PWLE -> people with lived ...).")
+    definition: Markdown = Field(description="What the term means, in plain words (Markdown).")
+    see_also: list[Text] = Field(default_factory=list, description="Other glossary terms related to this one.")
 
 
 class Glossary(Strict):
     """glossary.yml: the terms and abbreviations a newcomer may stumble on."""
 
-    #: The terms, in any order (the glossary page sorts them).
-    terms: list[GlossaryTerm] = Field(default_factory=list)
+    terms: list[GlossaryTerm] = Field(default_factory=list,
+        description="The terms, in any order (the glossary page sorts them).")
 
 
 # --------------------------------------------------------------------------- blocks
 
 
 class BaseBlock(Strict):
-    #: Anchor of the block on its page; also the stable key a translation refers to.
-    id: Slug | None = None
-    #: The block's heading on the page; leave out for a block that continues the one above.
-    heading: Text | None = None
-    #: Keys of references.yml entries this block draws on; they become numbered notes.
-    cites: list[Key] = Field(default_factory=list)
-    #: Framework tags, written `framework:component` (e.g. `chime:hope`, `guidelines:1`).
-    tags: list[Key] = Field(default_factory=list)
+    id: Slug | None = Field(None,
+        description="Anchor of the block on its page; also the stable key a translation refers to.")
+    heading: Text | None = Field(None,
+        description="The block's heading on the page; leave out for a block that continues the one above.")
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries this block draws on; they become numbered notes.")
+    tags: list[Key] = Field(default_factory=list,
+        description="Framework tags, written `framework:component` (e.g. `chime:hope`, `guidelines:1`).")
 
 
 class ProseBlock(BaseBlock):
     """Paragraphs of text (Markdown)."""
 
-    #: The kind of block.
-    type: Literal["prose"]
-    #: The text (Markdown): a blank line between paragraphs, **bold**, *italic*,
-    #: [links](https://...) and [@key] citations.
-    text: Markdown
+    type: Literal["prose"] = Field(description="The kind of block.")
+    text: Markdown = Field(
+        description="The text (Markdown): a blank line between paragraphs, **bold**, *italic*, [links](https://...) and [@key] citations.")
 
 
 class ListBlock(BaseBlock):
     """A bulleted or numbered list, with an optional text before and after."""
 
-    #: The kind of block.
-    type: Literal["list"]
-    #: Text before the list (Markdown).
-    intro: Markdown | None = None
-    #: true for a numbered list, false for bullets.
-    ordered: bool = False
-    #: The items of the list, one text each.
-    items: list[Text] = Field(min_length=1)
-    #: Text after the list (Markdown).
-    outro: Markdown | None = None
+    type: Literal["list"] = Field(description="The kind of block.")
+    intro: Markdown | None = Field(None, description="Text before the list (Markdown).")
+    ordered: bool = Field(False, description="true for a numbered list, false for bullets.")
+    items: list[Text] = Field(min_length=1, description="The items of the list, one text each.")
+    outro: Markdown | None = Field(None, description="Text after the list (Markdown).")
 
 
 class CalloutBlock(BaseBlock):
     """A boxed note, tip, important point, warning or example."""
 
-    #: The kind of block.
-    type: Literal["callout"]
-    #: How the box looks and what it says: note, tip, important, warning or example.
-    kind: Literal["note", "tip", "important", "warning", "example"] = "note"
-    #: The box's title (optional).
-    title: Text | None = None
-    #: The text in the box (Markdown).
-    text: Markdown
+    type: Literal["callout"] = Field(description="The kind of block.")
+    kind: Literal["note", "tip", "important", "warning", "example"] = Field("note",
+        description="How the box looks and what it says: note, tip, important, warning or example.")
+    title: Text | None = Field(None, description="The box's title (optional).")
+    text: Markdown = Field(description="The text in the box (Markdown).")
 
 
 class ContrastBlock(BaseBlock):
     """A two-column table that compares two ideas row by row."""
 
-    #: The kind of block.
-    type: Literal["contrast"]
-    #: Text before the table (Markdown).
-    intro: Markdown | None = None
-    #: Heading of the left column.
-    left: Text
-    #: Heading of the right column.
-    right: Text
-    #: The rows, each a pair: `- [left text, right text]`. Put a text containing a comma in quotes.
-    rows: list[Annotated[list[Text], Field(min_length=2, max_length=2)]] = Field(min_length=1)
+    type: Literal["contrast"] = Field(description="The kind of block.")
+    intro: Markdown | None = Field(None, description="Text before the table (Markdown).")
+    left: Text = Field(description="Heading of the left column.")
+    right: Text = Field(description="Heading of the right column.")
+    rows: list[Annotated[list[Text], Field(min_length=2, max_length=2)]] = Field(min_length=1,
+        description="The rows, each a pair: `- [left text, right text]`. Put a text containing a comma in quotes.")
 
 
 class FrameworkEntry(Strict):
     """One row of a framework table: a component, its themes and what it maps to."""
 
-    #: Key of a component of the block's framework, as declared in toolkit.yml.
-    key: Key
-    #: Overrides the component's label from toolkit.yml for this table.
-    label: Text | None = None
-    #: Themes for this component, one text each.
-    themes: list[Text] = Field(min_length=1)
-    #: Keys of the components of the framework this one maps to (guideline dimensions).
-    maps_to: list[Key] = Field(default_factory=list)
-    #: Keys of references.yml entries for this row.
-    cites: list[Key] = Field(default_factory=list)
+    key: Key = Field(description="Key of a component of the block's framework, as declared in toolkit.yml.")
+    label: Text | None = Field(None, description="Overrides the component's label from toolkit.yml for this table.")
+    themes: list[Text] = Field(min_length=1, description="Themes for this component, one text each.")
+    maps_to: list[Key] = Field(default_factory=list,
+        description="Keys of the components of the framework this one maps to (guideline dimensions).")
+    cites: list[Key] = Field(default_factory=list, description="Keys of references.yml entries for this row.")
 
 
 class FrameworkBlock(BaseBlock):
     """A table of a framework's components with themes, e.g. CHIME mapped to the Guidelines dimensions."""
 
-    #: The kind of block.
-    type: Literal["framework"]
-    #: Id of a framework declared in toolkit.yml (e.g. chime).
-    framework: Slug
-    #: Text before the table (Markdown).
-    intro: Markdown | None = None
-    #: The rows of the table: one entry per component.
-    components: list[FrameworkEntry] = Field(min_length=1)
-    #: Text after the table (Markdown).
-    outro: Markdown | None = None
-    #: Show the framework's figure (its components around its centre) above the table.
-    figure: bool = False
+    type: Literal["framework"] = Field(description="The kind of block.")
+    framework: Slug = Field(description="Id of a framework declared in toolkit.yml (e.g. chime).")
+    intro: Markdown | None = Field(None, description="Text before the table (Markdown).")
+    components: list[FrameworkEntry] = Field(min_length=1,
+        description="The rows of the table: one entry per component.")
+    outro: Markdown | None = Field(None, description="Text after the table (Markdown).")
+    figure: bool = Field(False,
+        description="Show the framework's figure (its components around its centre) above the table.")
 
 
 class Question(Strict):
     """One question to ask."""
 
-    #: The question.
-    text: Text
-    #: Framework tags, written `framework:component` (e.g. `chime:hope`).
-    tags: list[Key] = Field(default_factory=list)
+    text: Text = Field(description="The question.")
+    tags: list[Key] = Field(default_factory=list,
+        description="Framework tags, written `framework:component` (e.g. `chime:hope`).")
 
 
 class QuestionGroup(Strict):
     """Questions under one heading, for one or more audiences."""
 
-    #: Heading of the group.
-    heading: Text | None = None
-    #: Text before the questions (Markdown).
-    intro: Markdown | None = None
-    #: Who these questions are for: ids from `audiences:` in toolkit.yml.
-    audience: list[Slug] = Field(default_factory=list)
-    #: The questions of the group.
-    questions: list[Question] = Field(min_length=1)
+    heading: Text | None = Field(None, description="Heading of the group.")
+    intro: Markdown | None = Field(None, description="Text before the questions (Markdown).")
+    audience: list[Slug] = Field(default_factory=list,
+        description="Who these questions are for: ids from `audiences:` in toolkit.yml.")
+    questions: list[Question] = Field(min_length=1, description="The questions of the group.")
 
 
 class QuestionsBlock(BaseBlock):
     """Interview questions for co-production, in groups; printable as a worksheet."""
 
-    #: The kind of block.
-    type: Literal["questions"]
-    #: Text before the questions (Markdown).
-    intro: Markdown | None = None
-    #: Groups of questions.
-    groups: list[QuestionGroup] = Field(min_length=1)
-    #: Text after the questions (Markdown).
-    outro: Markdown | None = None
+    type: Literal["questions"] = Field(description="The kind of block.")
+    intro: Markdown | None = Field(None, description="Text before the questions (Markdown).")
+    groups: list[QuestionGroup] = Field(min_length=1, description="Groups of questions.")
+    outro: Markdown | None = Field(None, description="Text after the questions (Markdown).")
 
 
 class Consideration(Strict):
     """One implementation consideration."""
 
-    #: A short title for the consideration.
-    title: Text | None = None
-    #: The consideration (Markdown).
-    text: Markdown
-    #: Keys of references.yml entries for this consideration.
-    cites: list[Key] = Field(default_factory=list)
+    title: Text | None = Field(None, description="A short title for the consideration.")
+    text: Markdown = Field(description="The consideration (Markdown).")
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries for this consideration.")
 
 
 class ConsiderationsBlock(BaseBlock):
     """Implementation considerations (leadership, job descriptions, recruitment...)."""
 
-    #: The kind of block.
-    type: Literal["considerations"]
-    #: Text before the considerations (Markdown).
-    intro: Markdown | None = None
-    #: The considerations.
-    items: list[Consideration] = Field(min_length=1)
-    #: Text after the considerations (Markdown).
-    outro: Markdown | None = None
+    type: Literal["considerations"] = Field(description="The kind of block.")
+    intro: Markdown | None = Field(None, description="Text before the considerations (Markdown).")
+    items: list[Consideration] = Field(min_length=1, description="The considerations.")
+    outro: Markdown | None = Field(None, description="Text after the considerations (Markdown).")
 
 
 class LogicModelRow(Strict):
     """One row of a logic model."""
 
-    #: What goes in (e.g. Education).
-    input: Text
-    #: What it produces.
-    output: Text
-    #: What people with lived experience bring to it.
-    co_production: Text
-    #: Left out on a row, the outcome of the row above spans it too.
-    outcome: Text | None = None
+    input: Text = Field(description="What goes in (e.g. Education).")
+    output: Text = Field(description="What it produces.")
+    co_production: Text = Field(description="What people with lived experience bring to it.")
+    outcome: Text | None = Field(None, description="Left out on a row, the outcome of the row above spans it too.")
 
 
 class LogicModelBlock(BaseBlock):
     """A logic model table: input, output, co-production and outcome."""
 
-    #: The kind of block.
-    type: Literal["logic_model"]
-    #: Text before the table (Markdown).
-    intro: Markdown | None = None
-    #: Column headings that replace the defaults: input, output, co_production, outcome.
-    labels: dict[Literal["input", "output", "co_production", "outcome"], Text] = Field(default_factory=dict)
-    #: The rows of the table.
-    rows: list[LogicModelRow] = Field(min_length=1)
-    #: Draw the table as a flow figure: boxes joined by arrows, input to outcome.
-    figure: bool = False
+    type: Literal["logic_model"] = Field(description="The kind of block.")
+    intro: Markdown | None = Field(None, description="Text before the table (Markdown).")
+    labels: dict[Literal["input", "output", "co_production", "outcome"], Text] = Field(default_factory=dict,
+        description="Column headings that replace the defaults: input, output, co_production, outcome.")
+    rows: list[LogicModelRow] = Field(min_length=1, description="The rows of the table.")
+    figure: bool = Field(False,
+        description="Draw the table as a flow figure: boxes joined by arrows, input to outcome.")
 
 
 class FactSheetBlock(BaseBlock):
     """A plain-language summary of one piece of research, with its full citation."""
 
-    #: The kind of block.
-    type: Literal["fact_sheet"]
-    #: Key of the work in references.yml.
-    reference: Key
-    #: What was studied, and why, in plain words.
-    studied: Markdown
-    #: Who took part (how many people, which roles, where).
-    participants: Markdown
-    #: How the study was done (interviews, a case study...).
-    method: Markdown
-    #: What was found, one finding per item.
-    findings: list[Text] = Field(min_length=1)
-    #: What the findings mean for practice, one point per item.
-    implications: list[Text] = Field(min_length=1)
-    #: What to keep in mind when using the findings (a small sample, one site...).
-    limits: Markdown | None = None
+    type: Literal["fact_sheet"] = Field(description="The kind of block.")
+    reference: Key = Field(description="Key of the work in references.yml.")
+    studied: Markdown = Field(description="What was studied, and why, in plain words.")
+    participants: Markdown = Field(description="Who took part (how many people, which roles, where).")
+    method: Markdown = Field(description="How the study was done (interviews, a case study...).")
+    findings: list[Text] = Field(min_length=1, description="What was found, one finding per item.")
+    implications: list[Text] = Field(min_length=1,
+        description="What the findings mean for practice, one point per item.")
+    limits: Markdown | None = Field(None,
+        description="What to keep in mind when using the findings (a small sample, one site...).")
 
 
 Minutes = Annotated[int, Field(ge=1, le=1440)]
@@ -522,52 +437,36 @@ Minutes = Annotated[int, Field(ge=1, le=1440)]
 class AgendaItem(Strict):
     """One part of a meeting's agenda."""
 
-    #: What happens in this part.
-    title: Text
-    #: How long it takes, in minutes.
-    minutes: Minutes
-    #: How to run it (Markdown).
-    details: Markdown | None = None
-    #: Who leads this part ("Co-facilitators", "A peer support worker").
-    lead: Text | None = None
+    title: Text = Field(description="What happens in this part.")
+    minutes: Minutes = Field(description="How long it takes, in minutes.")
+    details: Markdown | None = Field(None, description="How to run it (Markdown).")
+    lead: Text | None = Field(None, description='Who leads this part ("Co-facilitators", "A peer support worker").')
 
 
 class Handout(Strict):
     """Something to print and bring to a meeting."""
 
-    #: The handout's name.
-    title: Text
-    #: A module of the toolkit to print for it, and optionally a block of that module.
-    module: Slug | None = None
-    #: Id of the block of that module to print (e.g. its questions).
-    block: Slug | None = None
-    #: How the handout is used.
-    note: Text | None = None
+    title: Text = Field(description="The handout's name.")
+    module: Slug | None = Field(None,
+        description="A module of the toolkit to print for it, and optionally a block of that module.")
+    block: Slug | None = Field(None, description="Id of the block of that module to print (e.g. its questions).")
+    note: Text | None = Field(None, description="How the handout is used.")
 
 
 class MeetingBlock(BaseBlock):
     """A meeting plan in the Walk the Talk style: why, what to prepare, and the agenda."""
 
-    #: The kind of block.
-    type: Literal["meeting"]
-    #: Why the team meets (Markdown).
-    purpose: Markdown
-    #: Who takes part.
-    participants: Text | None = None
-    #: How long the facilitator needs to prepare, in minutes.
-    preparation_minutes: Minutes
-    #: What the team has achieved when the meeting is done.
-    milestone: Text
-    #: The parts of the meeting, in order, with their timings.
-    agenda: list[AgendaItem] = Field(min_length=1)
-    #: What to bring (flip chart, sticky notes...).
-    materials: list[Text] = Field(default_factory=list)
-    #: What to print for the participants.
-    handouts: list[Handout] = Field(default_factory=list)
-    #: Practical advice for the facilitator.
-    tips: list[Text] = Field(default_factory=list)
-    #: Notes for the facilitator only (Markdown).
-    notes: Markdown | None = None
+    type: Literal["meeting"] = Field(description="The kind of block.")
+    purpose: Markdown = Field(description="Why the team meets (Markdown).")
+    participants: Text | None = Field(None, description="Who takes part.")
+    preparation_minutes: Minutes = Field(description="How long the facilitator needs to prepare, in minutes.")
+    milestone: Text = Field(description="What the team has achieved when the meeting is done.")
+    agenda: list[AgendaItem] = Field(min_length=1,
+        description="The parts of the meeting, in order, with their timings.")
+    materials: list[Text] = Field(default_factory=list, description="What to bring (flip chart, sticky notes...).")
+    handouts: list[Handout] = Field(default_factory=list, description="What to print for the participants.")
+    tips: list[Text] = Field(default_factory=list, description="Practical advice for the facilitator.")
+    notes: Markdown | None = Field(None, description="Notes for the facilitator only (Markdown).")
 
 
 #: A file inside the content folder: segments of letters, digits, dots, dashes and
@@ -577,31 +476,24 @@ MediaPath = Annotated[str, StringConstraints(pattern=MEDIA_PATH_PATTERN)]
 
 
 class CaptionTrack(Strict):
-    #: A WebVTT (.vtt) file, relative to the content folder.
-    file: MediaPath
-    #: Language of the captions (`en`, `fr`).
-    language: Slug
-    #: Name of the track in the player's menu (default: the language's name).
-    label: Text | None = None
+    file: MediaPath = Field(description="A WebVTT (.vtt) file, relative to the content folder.")
+    language: Slug = Field(description="Language of the captions (`en`, `fr`).")
+    label: Text | None = Field(None,
+        description="Name of the track in the player's menu (default: the language's name).")
 
 
 class MediaBlock(BaseBlock):
     """A video, always with captions and a transcript."""
 
-    #: The kind of block.
-    type: Literal["media"]
-    #: The video file (.mp4, .webm), relative to the content folder.
-    video: MediaPath
-    #: Captions files, at least one (required: people who cannot hear the video read them).
-    captions: list[CaptionTrack] = Field(min_length=1)
-    #: The full transcript (Markdown), shown under the video.
-    transcript: Markdown
-    #: Language spoken in the video (default: the toolkit's).
-    language: Slug | None = None
-    #: An image shown before the video plays, relative to the content folder.
-    poster: MediaPath | None = None
-    #: What the video is about (Markdown).
-    description: Markdown | None = None
+    type: Literal["media"] = Field(description="The kind of block.")
+    video: MediaPath = Field(description="The video file (.mp4, .webm), relative to the content folder.")
+    captions: list[CaptionTrack] = Field(min_length=1,
+        description="Captions files, at least one (required: people who cannot hear the video read them).")
+    transcript: Markdown = Field(description="The full transcript (Markdown), shown under the video.")
+    language: Slug | None = Field(None, description="Language spoken in the video (default: the toolkit's).")
+    poster: MediaPath | None = Field(None,
+        description="An image shown before the video plays, relative to the content folder.")
+    description: Markdown | None = Field(None, description="What the video is about (Markdown).")
 
 
 #: Registry of block types: the `type:` an editor writes -> its class.
@@ -643,24 +535,22 @@ Block = Annotated[
 class Module(Strict):
     """A module: one page of the toolkit, made of blocks. One file per module in `modules/<section>/<id>.yml`."""
 
-    #: The module's key: the same as the file name without .yml; lower-case letters, digits and dashes.
-    id: Slug
-    #: The module's title, shown as the page heading and in the navigation.
-    title: Text
-    #: Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it sits in.
-    section: Slug
-    #: One sentence that tells a facilitator what the module is for; shown under the title and on the section's page.
-    summary: Text | None = None
-    #: Who the module is for: ids from `audiences:` in toolkit.yml.
-    audience: list[Slug] = Field(default_factory=list)
-    #: Position within its section; modules without one follow, by title.
-    order: int | None = None
-    #: Keys of references.yml entries the whole module draws on.
-    cites: list[Key] = Field(default_factory=list)
-    #: Framework tags of the whole module (`chime:hope`, `guidelines:6`), for the cross-index.
-    tags: list[Key] = Field(default_factory=list)
-    #: The module's content, in order: each block starts with `- type:`.
-    blocks: list[Block] = Field(min_length=1)
+    id: Slug = Field(
+        description="The module's key: the same as the file name without .yml; lower-case letters, digits and dashes.")
+    title: Text = Field(description="The module's title, shown as the page heading and in the navigation.")
+    section: Slug = Field(
+        description="Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it sits in.")
+    summary: Text | None = Field(None,
+        description="One sentence that tells a facilitator what the module is for; shown under the title and on the section's page.")
+    audience: list[Slug] = Field(default_factory=list,
+        description="Who the module is for: ids from `audiences:` in toolkit.yml.")
+    order: int | None = Field(None, description="Position within its section; modules without one follow, by title.")
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries the whole module draws on.")
+    tags: list[Key] = Field(default_factory=list,
+        description="Framework tags of the whole module (`chime:hope`, `guidelines:6`), for the cross-index.")
+    blocks: list[Block] = Field(min_length=1,
+        description="The module's content, in order: each block starts with `- type:`.")
 
 
 class ToolkitOverlay(Strict):
@@ -681,8 +571,7 @@ class ToolkitOverlay(Strict):
     frameworks: list[Framework] = Field(default_factory=list)
     organization: Organization | None = None
     branding: Branding | None = None
-    #: Ids of upstream modules this copy does not publish.
-    hide: list[Slug] = Field(default_factory=list)
+    hide: list[Slug] = Field(default_factory=list, description="Ids of upstream modules this copy does not publish.")
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
         update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
@@ -700,8 +589,7 @@ class Untranslated(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    #: No translation file at all.
-    whole: bool = False
+    whole: bool = Field(False, description="No translation file at all.")
     fields: frozenset[str] = frozenset()
     blocks: frozenset[int] = frozenset()
 
@@ -715,16 +603,15 @@ class Project(BaseModel):
     references: dict[str, Reference]
     glossary: list[GlossaryTerm]
     modules: list[Module]
-    #: Module id -> path of its YAML file, relative to the content folder it comes from.
-    sources: dict[str, str]
-    #: Module id -> index of the content folder it comes from (0: upstream; last: this site's own).
-    layers: dict[str, int] = Field(default_factory=dict)
-    #: The language the text is in.
-    language: str = "en"
-    #: Module id -> what of it is not translated into ``language``.
-    untranslated: dict[str, Untranslated] = Field(default_factory=dict)
-    #: Glossary terms (by position) not translated into ``language``.
-    untranslated_terms: frozenset[int] = frozenset()
+    sources: dict[str, str] = Field(
+        description="Module id -> path of its YAML file, relative to the content folder it comes from.")
+    layers: dict[str, int] = Field(default_factory=dict,
+        description="Module id -> index of the content folder it comes from (0: upstream; last: this site's own).")
+    language: str = Field("en", description="The language the text is in.")
+    untranslated: dict[str, Untranslated] = Field(default_factory=dict,
+        description="Module id -> what of it is not translated into ``language``.")
+    untranslated_terms: frozenset[int] = Field(frozenset(),
+        description="Glossary terms (by position) not translated into ``language``.")
 
     def modules_in(self, section_id: str) -> list[Module]:
         found = [m for m in self.modules if m.section == section_id]

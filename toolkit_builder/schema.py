@@ -3,8 +3,8 @@
 Editors that speak the YAML language server protocol (VS Code with the Red Hat YAML
 extension, and others) read the ``# yaml-language-server: $schema=...`` line at the top
 of each content file, then autocomplete keys, show each field's description on hover and
-flag mistakes while typing. The schemas come from ``model.py``: field descriptions are the
-``#:`` comments above each field, block descriptions the class docstrings.
+flag mistakes while typing. The schemas come from ``model.py``: field descriptions are each
+field's ``Field(description=...)``, block descriptions the class docstrings.
 
 The schemas are written as JSON Schema draft-07, the version the YAML language server
 implements. They check the shape of one file; what only the whole toolkit can tell (is
@@ -13,8 +13,6 @@ this section declared? is this reference in references.yml?) stays with ``toolki
 
 from __future__ import annotations
 
-import ast
-import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -75,43 +73,9 @@ class _Generator(GenerateJsonSchema):
         return super().chain_schema(schema)
 
 
-def field_comments() -> dict[str, dict[str, str]]:
-    """Class name -> field name -> the ``#:`` comment written above the field in model.py."""
-    source = inspect.getsource(model)
-    lines = source.splitlines()
-    found: dict[str, dict[str, str]] = {}
-    for node in ast.parse(source).body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        fields = found.setdefault(node.name, {})
-        for statement in node.body:
-            if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
-                continue
-            comment: list[str] = []
-            row = statement.lineno - 2
-            while row >= 0 and lines[row].strip().startswith("#:"):
-                comment.insert(0, lines[row].strip()[2:].strip())
-                row -= 1
-            if comment:
-                fields[statement.target.id] = " ".join(comment)
-    return found
-
-
-def _content_classes() -> dict[str, type[BaseModel]]:
-    return {
-        name: value for name, value in vars(model).items()
-        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__
-    }
-
-
-def _describe_fields(definition: dict, cls: type[BaseModel], comments: dict[str, dict[str, str]]) -> None:
-    for name, prop in definition.get("properties", {}).items():
+def _untitled(definition: dict) -> None:
+    for prop in definition.get("properties", {}).values():
         prop.pop("title", None)  # pydantic's "Maps To" says less than the description
-        for owner in cls.__mro__:
-            text = comments.get(owner.__name__, {}).get(name)
-            if text:
-                prop["description"] = text
-                break
 
 
 def _blocks_schema(definitions: dict) -> dict:
@@ -166,13 +130,9 @@ def generate(root: Any, title: str, description: str) -> dict:
     """The draft-07 JSON Schema of one kind of content file."""
     schema = TypeAdapter(root).json_schema(schema_generator=_Generator, mode="validation")
     definitions = schema.pop("$defs", {})
-    classes = _content_classes()
-    comments = field_comments()
-    for name, definition in definitions.items():
-        if name in classes:
-            _describe_fields(definition, classes[name], comments)
-    if isinstance(root, type) and issubclass(root, BaseModel):
-        _describe_fields(schema, root, comments)
+    for definition in definitions.values():
+        _untitled(definition)
+    _untitled(schema)
     if any(name in definitions for name in (c.__name__ for c in BLOCK_TYPES.values())):
         definitions["Block"] = _blocks_schema(definitions)
     schema = _draft7(schema)
