@@ -33,9 +33,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit_builder.loader import load_project  # noqa: E402
-from toolkit_builder.i18n import load_translations  # noqa: E402
-from toolkit_builder.render import render_site, site_nav  # noqa: E402
+from toolkit_builder.core.load import load_project  # noqa: E402
+from toolkit_builder.core.i18n import load_translations  # noqa: E402
+from toolkit_builder.core.render import render_site, site_nav  # noqa: E402
 
 WORDS = ("recovery hope connection identity meaning empowerment practice service staff peer support "
          "education training co-production family team plan learning change partnership experience").split()
@@ -81,8 +81,8 @@ def module(index: int, section: str) -> dict:
 
 def french(data):
     """A stand-in translation with the source's structure (every text prefixed)."""
-    from toolkit_builder.i18n import text_leaves
-    from toolkit_builder.model import Module
+    from toolkit_builder.core.i18n import text_leaves
+    from toolkit_builder.core.project import Module
 
     result: dict = {}
     for path, text in text_leaves(data, Module):
@@ -105,9 +105,9 @@ def french(data):
 
 def generate(target: Path, count: int) -> None:
     """A project folder: mkdocs.yml, overrides/, content/ with ``count`` modules."""
-    from toolkit_builder.i18n import digest
-    from toolkit_builder.model import Toolkit
-    from toolkit_builder.model import Module
+    from toolkit_builder.core.i18n import digest
+    from toolkit_builder.core.model import Toolkit
+    from toolkit_builder.core.project import Module
 
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
@@ -151,14 +151,14 @@ def bare_project(project: Path, target: Path) -> None:
         path.write_text(page.markdown, encoding="utf-8")
     css = docs / "assets/toolkit"
     css.mkdir(parents=True)
-    shutil.copy(ROOT / "toolkit_builder/assets/toolkit.css", css / "toolkit.css")
+    shutil.copy(ROOT / "toolkit_builder/mkdocs/assets/toolkit.css", css / "toolkit.css")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "docs"
     config["site_name"] = loaded.toolkit.title
     config["plugins"] = ["search"]
     config["nav"] = site_nav(loaded)
     config["extra_css"] = ["assets/toolkit/toolkit.css"]
-    config["theme"]["custom_dir"] = str(ROOT / "toolkit_builder/theme")
+    config["theme"]["custom_dir"] = str(ROOT / "toolkit_builder/mkdocs/theme")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

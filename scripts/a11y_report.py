@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.audit import audit_axe, nu_validate, summary  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402
-from toolkit_builder.pdf import serve  # noqa: E402
+from toolkit_builder.tools.pdf import serve  # noqa: E402
 
 
 def main() -> int:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit_builder.loader import ContentError, Problem, load_project
+from toolkit_builder.core.load import load_project
+from toolkit_builder.core.problems import ContentError, Problem
 
 # Browser fixtures (Chromium, a built site served on localhost) for every test module.
 pytest_plugins = ["tests.browser"]

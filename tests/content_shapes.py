@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from toolkit_builder.model import BLOCK_TYPES, TRANSLATABLE, Project
+from toolkit_builder.core.blocks import BLOCK_TYPES, AnyBlock
+from toolkit_builder.core.model import TRANSLATABLE
+from toolkit_builder.core.project import Project
 
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 
@@ -51,6 +53,8 @@ def shape_of(annotation: Any, metadata: list | tuple = ()) -> Shape:
                 raise TypeError(f"no shape for the union {annotation!r}")
         else:
             break
+    if annotation is AnyBlock:
+        return Shape("blocks")
     low = next((m.min_length for m in metadata if isinstance(m, MinLen)), 0)
     high = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
     origin = typing.get_origin(annotation)

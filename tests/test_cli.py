@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from toolkit_builder.cli import main
-from toolkit_builder.loader import load_project
+from toolkit_builder.core.load import load_project
 
 from .conftest import CONTENT, write
 from .test_build import run_toolkit

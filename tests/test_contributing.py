@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit_builder.loader import load_project
+from toolkit_builder.core.load import load_project
 
 from .conftest import ROOT, problems_of
 

@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from toolkit_builder.model import BLOCK_TYPES
+from toolkit_builder.core.blocks import BLOCK_TYPES
 
 from .conftest import ROOT
 

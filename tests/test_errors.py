@@ -18,10 +18,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from toolkit_builder import errors, loader
+import toolkit_builder
+from toolkit_builder.core import catalogue
+from toolkit_builder.tools.report import DOCS_PAGE
 from toolkit_builder.cli import main
-from toolkit_builder.errors import CATALOGUE, catalogue_markdown
-from toolkit_builder.loader import ContentError, load_languages, load_project
+from toolkit_builder.core.catalogue import CATALOGUE, catalogue_markdown
+from toolkit_builder.core.load import load_languages, load_project
+from toolkit_builder.core.problems import ContentError
 
 from .conftest import ROOT
 
@@ -35,6 +38,8 @@ MARKER = b"<--"
 
 #: Calls that make a problem, and the position of the code among their arguments.
 CODE_ARGUMENT = {"problem": 2, "warn": 2, "Problem": 3, "Issue": 1}
+#: Calls whose code comes first among their text arguments (a block type's ``checks.problem(path, code, ...)``).
+CODE_FIRST = {"problem"}
 CODE_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -60,6 +65,8 @@ def codes_in_source(path: Path) -> set[str]:
             position = CODE_ARGUMENT.get(name)
             if position is not None and len(node.args) > position:
                 found |= strings(node.args[position])
+            if name in CODE_FIRST and len(node.args) > 1 and isinstance(node.args[0], (ast.BinOp, ast.Name)):
+                found |= strings(node.args[1])
             found |= {v for k in node.keywords if k.arg == "code" for v in strings(k.value)}
         elif isinstance(node, ast.Assign):
             for target in node.targets:
@@ -72,7 +79,7 @@ def codes_in_source(path: Path) -> set[str]:
     return found
 
 
-PACKAGE = Path(loader.__file__).parent
+PACKAGE = Path(toolkit_builder.__file__).parent
 
 
 def content_from(fixture: str, tmp_path: Path) -> Path:
@@ -96,17 +103,17 @@ def marked(fixture: str) -> tuple[str, int]:
 
 def test_loader_codes_are_found_in_the_source():
     # The scan must see codes made in every way the loader makes them.
-    found = codes_in_source(PACKAGE / "loader.py")
+    found = set().union(*(codes_in_source(path) for path in (PACKAGE / "core").rglob("*.py")))
     assert {"unreadable", "missing-file", "unknown-dimension", "unknown-component", "empty-value",
             "duplicate-key", "yaml-syntax"} <= found
     assert len(found) >= 20
 
 
 def test_every_code_the_package_can_report_is_catalogued():
-    reported = set().union(*(codes_in_source(path) for path in PACKAGE.glob("*.py")))
+    reported = set().union(*(codes_in_source(path) for path in PACKAGE.rglob("*.py")))
     missing = reported - set(CATALOGUE)
-    assert not missing, f"codes without a catalogue entry in toolkit_builder/errors.py: {sorted(missing)}"
-    assert codes_in_source(PACKAGE / "lint.py") == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
+    assert not missing, f"codes without a catalogue entry in toolkit_builder/core/catalogue/: {sorted(missing)}"
+    assert codes_in_source(PACKAGE / "tools" / "lint.py") == {c for c, e in CATALOGUE.items() if e.severity == "warning"}
 
 
 #: Codes of the reusable `ContentPath` field type, which no bundled field uses yet; tests/test_paths.py
@@ -121,7 +128,7 @@ def test_every_catalogued_error_has_a_fixture():
 
 def test_catalogue_entries_are_complete():
     for code, entry in CATALOGUE.items():
-        assert entry.group in errors.GROUPS, code
+        assert entry.group in catalogue.GROUPS, code
         assert len(entry.explanation) > 60 and len(entry.fix) > 20, code
         assert entry.title[0].isupper() or entry.title.startswith("toolkit.yml"), code
 
@@ -165,7 +172,7 @@ def test_schema_rejects_what_the_loader_rejects(code):
 
 
 def test_docs_page_is_generated_from_the_catalogue():
-    page = (ROOT / errors.DOCS_PAGE).read_text(encoding="utf-8")
+    page = (ROOT / DOCS_PAGE).read_text(encoding="utf-8")
     assert page == catalogue_markdown(), "docs/errors.md is stale: run `toolkit explain --markdown > docs/errors.md`"
     for code in CATALOGUE:
         assert f"\n### {code}\n" in page
@@ -185,7 +192,7 @@ def test_explain_command():
 def test_annotations_link_to_the_catalogue_in_github_actions(tmp_path, monkeypatch):
     content = content_from("unknown-component", tmp_path)
     (tmp_path / "docs").mkdir()
-    (tmp_path / errors.DOCS_PAGE).write_text(catalogue_markdown(), encoding="utf-8")
+    (tmp_path / DOCS_PAGE).write_text(catalogue_markdown(), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     env = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "org/toolkit",
            "GITHUB_SHA": "abc123"}

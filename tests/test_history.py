@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit_builder.history import last_updated, updated_html
+from toolkit_builder.core.history import last_updated, updated_html
 
 from .browser import copy_project, run_toolkit
 

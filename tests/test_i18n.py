@@ -11,10 +11,12 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from toolkit_builder.cli import main
-from toolkit_builder.i18n import digest, load_translations, translation_status
-from toolkit_builder.loader import ContentError, load_languages, load_project, module_files
-from toolkit_builder.model import Module
-from toolkit_builder.render import render_site
+from toolkit_builder.core.i18n import digest, load_translations, translation_status
+from toolkit_builder.core.layers import module_files
+from toolkit_builder.core.load import load_languages, load_project
+from toolkit_builder.core.problems import ContentError
+from toolkit_builder.core.project import Module
+from toolkit_builder.core.render import render_site
 
 from .conftest import CONTENT, only, problems_of, write
 from .test_build import run_toolkit
@@ -149,7 +151,7 @@ def test_translation_of_unknown_module_or_language_is_reported(content_dir):
 def test_ui_catalogue_covers_every_message(tmp_path):
     from babel.messages.pofile import read_po
 
-    from toolkit_builder.i18n import PACKAGE_LOCALES, extract_messages
+    from toolkit_builder.core.i18n import PACKAGE_LOCALES, extract_messages
 
     fresh = tmp_path / "check.pot"
     extract_messages(fresh)

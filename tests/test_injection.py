@@ -20,9 +20,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from toolkit_builder.loader import load_project
-from toolkit_builder.model import BLOCK_TYPES, GlossaryTerm, Module, Reference, Toolkit
-from toolkit_builder.render import render_site
+from toolkit_builder.core.load import load_project
+from toolkit_builder.core.blocks import BLOCK_TYPES
+from toolkit_builder.core.model import GlossaryTerm, Reference, Toolkit
+from toolkit_builder.core.project import Module
+from toolkit_builder.core.render import render_site
 
 from .browser import copy_project
 from .conftest import CONTENT

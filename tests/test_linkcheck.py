@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit_builder.linkcheck import check_site, external_problem
+from toolkit_builder.tools.linkcheck import check_site, external_problem
 
 from .conftest import write
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from toolkit_builder.loader import load_project
+from toolkit_builder.core.load import load_project
 
 from .browser import copy_project, missing, report, run_toolkit
 from .conftest import CONTENT

@@ -14,8 +14,9 @@ import yaml
 from pydantic import TypeAdapter
 
 from toolkit_builder import load_project, render_site
-from toolkit_builder.model import BLOCK_TYPES, Block
-from toolkit_builder.render import Citations, Renderer
+from toolkit_builder.core.blocks import BLOCK_TYPES
+from toolkit_builder.core.blocks import AnyBlock as Block
+from toolkit_builder.core.render import Citations, Renderer
 
 from .conftest import CONTENT, write
 
@@ -205,7 +206,7 @@ def test_project_template_overrides_bundled_one(content_dir, tmp_path):
     overrides = tmp_path / "templates"
     write(overrides / "blocks/callout.html.j2", '<aside class="local">{{ block.text }}</aside>\n')
     project = load_project(CONTENT)
-    from toolkit_builder.model import CalloutBlock
+    from toolkit_builder.core.blocks import CalloutBlock
 
     html = str(Renderer(project, overrides).render_block(CalloutBlock(type="callout", text="Hi")))
     assert html == '<aside class="local">Hi</aside>\n'
@@ -218,7 +219,7 @@ def test_nav_follows_declared_sections_and_module_order(content_dir):
     toolkit = toolkit.replace("sections:\n", "sections:\n" + textwrap.indent(
         "- id: aaa-first\n  title: A section declared first\n", "  "), 1)
     (content_dir / "toolkit.yml").write_text(toolkit, encoding="utf-8")
-    from toolkit_builder.render import site_nav
+    from toolkit_builder.core.render import site_nav
 
     nav = site_nav(load_project(content_dir))
     assert [list(item)[0] for item in nav] == [

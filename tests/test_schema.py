@@ -12,8 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from toolkit_builder.cli import main
-from toolkit_builder.model import BLOCK_TYPES
-from toolkit_builder.schema import SCHEMAS, schemas
+from toolkit_builder.core.blocks import BLOCK_TYPES
+from toolkit_builder.tools.schema import SCHEMAS, schemas
 
 from .conftest import CONTENT, ROOT
 
@@ -112,7 +112,7 @@ def test_every_field_and_block_type_is_described_for_editors():
             for field, prop in definition.get("properties", {}).items():
                 if not prop.get("description"):
                     undescribed.append(f"{name}: {owner}.{field}")
-    assert undescribed == [], "write a `#:` comment above these fields in model.py"
+    assert undescribed == [], "give these fields a `Field(description=...)` in the model"
     block = load("module.schema.json")["definitions"]["Block"]["properties"]["type"]
     assert block["enum"] == list(BLOCK_TYPES)
     assert all(block["enumDescriptions"])

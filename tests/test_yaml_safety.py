@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit_builder.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, ContentError, load_project
+from toolkit_builder.core.load import load_project
+from toolkit_builder.core.problems import ContentError
+from toolkit_builder.core.yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 MODULE = "modules/education/recovery-education-and-training.yml"
 
@@ -37,7 +39,7 @@ def measured_apart(content_dir: Path) -> tuple[list[str], float, float]:
     as text, the seconds, and how much the peak resident memory grew while loading (MB)."""
     script = (
         "import resource, sys, time\n"
-        "from toolkit_builder.loader import ContentError, load_project\n"
+        "from toolkit_builder.core import ContentError, load_project\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "start = time.perf_counter()\n"
         "try:\n    load_project(sys.argv[1]); problems = []\n"

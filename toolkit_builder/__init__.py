@@ -1,7 +1,6 @@
 """toolkit-builder: publish implementation toolkits from structured YAML modules."""
 
-from .loader import ContentError, Problem, load_project
-from .render import Page, render_site, site_nav
+from .core import ContentError, Page, Problem, load_project, render_site, site_nav
 
 __all__ = ["ContentError", "Page", "Problem", "load_project", "render_site", "site_nav"]
 __version__ = "0.1.0"

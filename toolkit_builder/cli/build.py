@@ -1,0 +1,232 @@
+"""`toolkit build`, `serve` and `pdf`: every language built in parallel into a staging folder,
+swapped in place of the old site only when everything succeeded."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+from mkdocs import exceptions
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+
+from ..core.load import load_languages
+from ..core.problems import ContentError
+from ..tools.pdf import PdfError, check_chromium, plan, print_pdfs
+from .config import plugin_layers, site_config
+from .report import report, setup_logging
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
+               pdf: bool = False) -> tuple[str | None, list]:
+    """Build one language into ``site_dir``: (error message or None, the PDFs to print)."""
+    setup_logging(verbose)
+    try:
+        config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
+        toolkit = config.plugins.get("toolkit")
+        if toolkit is None:
+            return f"{config_file} does not use the `toolkit` plugin; add it under `plugins:`.", []
+        toolkit.config.language = language
+        toolkit.config.pdf = pdf  # module pages link to their PDF only when it is printed
+        mkdocs_build(config)
+    except exceptions.ConfigurationError as error:
+        return str(error), []
+    except exceptions.PluginError as error:
+        return str(error), []
+    except exceptions.Abort as error:
+        return f"[{language}] {error}", []
+    except Exception as error:  # a fault of the builder, not of the content: say so plainly
+        if verbose:
+            raise
+        return (f"[{language}] the build stopped on an internal error ({type(error).__name__}: {error}); "
+                "run again with --verbose for the details, and please report it"), []
+    if not pdf:
+        return None, []
+    return None, plan(toolkit.title, toolkit.pages, config.use_directory_urls)
+
+
+def _worker_start(lock: int | None) -> None:
+    """In a language build process: let go of the build lock inherited from the parent, and
+    end with the parent, so a killed build leaves neither a held lock nor a builder writing."""
+    if lock is not None:
+        os.close(lock)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
+                verbose: bool, finish=None) -> tuple[Path, list[str]]:
+    """Build every language (in parallel processes) into a staging folder, let ``finish``
+    add to it (PDFs), then swap it in place of the old site; exit 1 on any problem."""
+    setup_logging(verbose)
+    config = site_config(config_file)
+    target = Path(site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # First put right what a killed build left, even if this build stops at a content mistake.
+    lock = _lock_and_tidy(target)
+    staging = None
+    try:
+        try:
+            project = next(iter(load_languages(plugin_layers(config)).values()))
+        except ContentError as error:
+            report(error)
+            sys.exit(1)
+        toolkit = project.toolkit
+        wanted = list(languages) or list(toolkit.languages)
+        unknown = [code for code in wanted if code not in toolkit.languages]
+        if unknown:
+            raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
+                                     f"({', '.join(toolkit.languages)})", param_hint="--language")
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        outputs = {code: staging / f"lang-{code}" for code in wanted}
+        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None) for code in wanted]
+        workers = min(len(wanted), jobs or os.cpu_count() or 1)
+        if workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                                     initargs=(lock,)) as pool:
+                results = list(pool.map(_build_one, *zip(*args)))
+        else:
+            results = [_build_one(*a) for a in args]
+        errors = [error for error, _ in results if error]
+        if errors:
+            for error in dict.fromkeys(errors):
+                click.echo(error, err=True)
+            click.echo(f"Build failed; the site in {target} was left as it was.", err=True)
+            sys.exit(1)
+        root = outputs.get(toolkit.language) or staging / "site"
+        root.mkdir(exist_ok=True)
+        for code, output in outputs.items():
+            if output != root:
+                output.rename(root / code)
+        if finish is not None:
+            prefixes = {code: "" if code == toolkit.language else f"{code}/" for code in wanted}
+            finish(root, {code: (prefixes[code], jobs_) for code, (_, jobs_) in zip(wanted, results)},
+                   config.site_url or "")
+        _swap(root, target)
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
+    return target, wanted
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
+@click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
+@click.option("-v", "--verbose", is_flag=True)
+def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
+          verbose: bool) -> None:
+    """Build the site in every language. The previous site stays in place unless the build succeeds.
+
+    The default language is written at the root of the site, every other one under
+    `<language>/`, with the same page paths.
+    """
+    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose)
+    click.echo(f"Site written to {target} ({', '.join(wanted)})")
+
+
+def _lock_and_tidy(target: Path) -> int | None:
+    """Wait for any other build of the same site, then repair what a killed build left:
+    the old site put aside but not replaced is put back; unfinished builds are removed.
+    Returns the lock (a descriptor to close), None where there is no locking (Windows)."""
+    if fcntl is None:  # no lock (Windows), so leave other builds' folders alone
+        return None
+    descriptor = os.open(target.parent, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # also released if the process is killed
+    old = target.with_name(f".{target.name}-old")
+    if old.is_dir() and not target.exists():
+        old.rename(target)
+    for leftover in target.parent.glob(f".{target.name}-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return descriptor
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put the finished build in place of the old site with two renames."""
+    new.chmod(0o755)
+    old = target.with_name(f".{target.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
+@click.option("-l", "--language", default=None, help="Language to serve (default: the toolkit's own).")
+@click.option("-v", "--verbose", is_flag=True)
+def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) -> None:
+    """Serve the site with live reload; edits under content/ rebuild it."""
+    if language:
+        # MkDocs' serve loads the config itself at every rebuild; the plugin's documented
+        # TOOLKIT_LANGUAGE default is how a language reaches it.
+        os.environ["TOOLKIT_LANGUAGE"] = language
+    setup_logging(verbose)
+    try:
+        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+    except (exceptions.Abort, exceptions.PluginError) as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    except OSError as error:  # the address is taken, most often
+        click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
+                   "Choose another address with `-a 127.0.0.1:8001`.", err=True)
+        sys.exit(1)
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], case_sensitive=False), default="Letter",
+              show_default=True, help="Paper size of the PDFs.")
+@click.option("-l", "--language", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("-v", "--verbose", is_flag=True)
+def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, languages: tuple[str, ...],
+        verbose: bool) -> None:
+    """Build the site with a PDF of each module and of the whole toolkit, in every language
+    (in site/pdf/, site/fr/pdf/...).
+
+    Needs Chromium (Debian/Ubuntu: apt-get install chromium; or set TOOLKIT_CHROMIUM).
+    """
+    paper = {p.lower(): p for p in ("Letter", "A4", "Legal")}[paper.lower()]
+    try:
+        check_chromium()  # before building: no Chromium, no work done
+    except PdfError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+
+    def finish(root: Path, plans: dict, site_url: str) -> None:
+        try:
+            print_pdfs(root, plans, site_url, paper, click.progressbar)
+        except PdfError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    target, _ = _build_site(config_file, site_dir, strict, languages, 0, verbose, finish)
+    click.echo(f"Site with PDFs written to {target}")

@@ -1,0 +1,35 @@
+"""The site's mkdocs.yml, read only through MkDocs' own ``load_config`` (so `!ENV`,
+`INHERIT` and the plugin's defaults mean what they mean to MkDocs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from mkdocs import exceptions
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def site_config(config_file: str, **overrides: object) -> MkDocsConfig:
+    try:
+        return load_config(config_file=config_file, **overrides)
+    except exceptions.ConfigurationError as error:
+        raise click.ClickException(f"{config_file}: {error}") from None
+
+
+def plugin_layers(config: MkDocsConfig) -> list[Path]:
+    """The content folders the `toolkit` plugin of a site reads, upstream first."""
+    root = Path(config.config_file_path).parent
+    plugin = config.plugins.get("toolkit")
+    if plugin is None:
+        return [root / "content"]
+    options = plugin.config
+    return [root / u for u in options.upstream] + [root / options.content_dir]
+
+
+def config_layers(config_file: str) -> list[Path]:
+    """The content folders of the site's config, or ./content without a config."""
+    if not Path(config_file).is_file():
+        return [Path("content")]
+    return plugin_layers(site_config(config_file))

@@ -1,0 +1,187 @@
+"""Commands on the content: validate, new module, explain a problem, schemas, localized copies,
+and the offline link check of a built site."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.catalogue import CATALOGUE, catalogue_markdown
+from ..core.catalogue import explain as explain_code
+from ..core.load import load_languages, load_project
+from ..core.problems import ContentError, did_you_mean
+from ..tools.linkcheck import check_site, format_report
+from ..tools.schema import schemas, write_schemas
+from .config import config_layers
+from .report import lint, report
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there is any.")
+def validate(path: Path | None, config_file: str, strict: bool) -> None:
+    """Check every file of the content, in every language, and list all problems.
+
+    PATH is a content folder; without it, the folders of the site's mkdocs.yml (its
+    upstream and its own content), or ./content.
+    """
+    layers = [path] if path else config_layers(config_file)
+    try:
+        projects = load_languages(layers)
+    except ContentError as error:
+        report(error)
+        sys.exit(1)
+    project = next(iter(projects.values()))
+    warnings = lint(project, layers)
+    click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
+               f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: no errors"
+               + (f", {warnings} warning(s)." if warnings else ", no warnings."))
+    if strict and warnings:
+        click.echo("--strict: warnings count as errors.", err=True)
+        sys.exit(1)
+
+
+@click.group()
+def new() -> None:
+    """Start a new piece of content from a skeleton."""
+
+
+SKELETON = """\
+# yaml-language-server: $schema=../../../schema/module.schema.json
+id: {id}
+title: {title}
+section: {section}
+summary: One sentence that tells a facilitator what this module is for.
+audience: [{audience}]
+
+blocks:
+  - type: prose
+    id: introduction
+    heading: Introduction
+    text: |
+      Write the module's text here. Use a blank line between paragraphs,
+      **two stars** for bold and [a link](https://example.org) for links.
+"""
+
+
+@new.command("module")
+@click.argument("section")
+@click.argument("module_id", metavar="ID")
+@click.option("--title", default=None, help="The module's title (default: from the id).")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+def new_module(section: str, module_id: str, title: str | None, content_dir: Path) -> None:
+    """Write a module skeleton to content/modules/SECTION/ID.yml."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
+        raise click.BadParameter("use lower-case letters, digits and dashes, e.g. 'peer-support'", param_hint="ID")
+    try:
+        project = load_project(content_dir)
+    except ContentError as error:
+        report(error)
+        raise click.ClickException("fix the content first, then add the module") from None
+    toolkit = project.toolkit
+    if toolkit.section(section) is None:
+        hint = did_you_mean(section, [s.id for s in toolkit.sections], "sections")
+        raise click.BadParameter(f"'{section}' is not a section of toolkit.yml; {hint}", param_hint="SECTION")
+    if module_id in project.sources:
+        raise click.ClickException(f"a module '{module_id}' already exists: {project.sources[module_id]}")
+    path = content_dir / "modules" / section / f"{module_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    audience = toolkit.audiences[0].id if toolkit.audiences else ""
+    title = title or module_id.replace("-", " ").capitalize()
+    path.write_text(SKELETON.format(id=module_id, title=json.dumps(title, ensure_ascii=False), section=section, audience=audience), encoding="utf-8")
+    click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--upstream", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="The upstream toolkit's content folder (e.g. a checkout of the upstream repository's content/).")
+@click.option("--name", default="Our organization", show_default=True, help="Your organization's name.")
+def init(directory: Path, upstream: Path, name: str) -> None:
+    """Start a localized copy of a toolkit in DIRECTORY, on top of an upstream content folder."""
+    starter = Path(__file__).parents[1] / "starter"
+    try:
+        load_project(upstream)
+    except ContentError as error:
+        report(error)
+        raise click.ClickException(f"{upstream} is not a valid toolkit content folder") from None
+    if directory.exists() and any(directory.iterdir()):
+        raise click.ClickException(f"{directory} is not empty; choose a new folder")
+    upstream_path = Path(os.path.relpath(upstream.resolve(), directory.resolve())).as_posix()
+    quoted = json.dumps(name, ensure_ascii=False)
+    values = {"name": name, "upstream": upstream_path, "schema": f"{upstream_path}/../schema/"}
+    files = {
+        "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted}),
+        "content/toolkit.yml": ("toolkit.yml", {**values, "name": quoted}),
+        "content/modules/local/local-resources.yml": ("local-resources.yml", values),
+        "README.md": ("README.md", values),
+    }
+    for target, (source, fields) in files.items():
+        path = directory / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = (starter / source).read_text(encoding="utf-8")
+        for key, value in fields.items():
+            text = text.replace("{" + key + "}", value)
+        path.write_text(text, encoding="utf-8")
+    (directory / "content/docs").mkdir(parents=True, exist_ok=True)
+    (directory / "content/docs/.gitkeep").touch()
+    (directory / "overrides").mkdir(exist_ok=True)
+    (directory / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    click.echo(f"Started {directory}. Next: cd {directory} && toolkit build")
+
+
+@click.command()
+@click.option("-o", "--output", default="schema", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the schemas to.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a schema in the folder is missing or stale.")
+def schema(output: Path, check: bool) -> None:
+    """Write the JSON Schemas of the content files, for editors' autocompletion and checks."""
+    if check:
+        stale = [name for name, text in schemas().items()
+                 if not (output / name).is_file() or (output / name).read_text(encoding="utf-8") != text]
+        if stale:
+            click.echo(f"stale or missing in {output}: {', '.join(stale)}; run `toolkit schema`", err=True)
+            sys.exit(1)
+        click.echo(f"{output}: the schemas are up to date.")
+        return
+    changed = write_schemas(output)
+    click.echo(f"{output}: {len(changed)} schema(s) written" + (f": {', '.join(p.name for p in changed)}" if changed else ""))
+
+
+@click.command()
+@click.argument("code", required=False)
+@click.option("--markdown", is_flag=True, help="Print the whole catalogue as the Markdown page docs/errors.md.")
+def explain(code: str | None, markdown: bool) -> None:
+    """Explain a problem CODE reported by `toolkit validate`, and how to fix it (all codes without CODE)."""
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+    elif code is None:
+        width = max(len(c) for c in CATALOGUE)
+        for entry in CATALOGUE.values():
+            click.echo(f"{entry.code:<{width}}  {entry.severity:<7}  {entry.title}")
+    elif code in CATALOGUE:
+        click.echo(explain_code(code), nl=False)
+    else:
+        raise click.BadParameter(did_you_mean(code, CATALOGUE, "codes"), param_hint="CODE")
+
+
+@click.command()
+@click.argument("site_dir", default="site", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--base-path", default="/", show_default=True,
+              help="The path the site is served under (the path of site_url), for links starting with '/'.")
+def linkcheck(site_dir: Path, base_path: str) -> None:
+    """Check every link of the built site SITE_DIR (default: site), offline.
+
+    Internal links, anchors, citations and cross-references must resolve, in every language
+    folder; external addresses are checked for form (nothing is fetched) and listed.
+    """
+    report = check_site(site_dir, base_path)
+    click.echo(format_report(report))
+    if not report.ok:
+        sys.exit(1)

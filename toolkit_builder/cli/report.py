@@ -1,0 +1,47 @@
+"""What the commands print: problems (as GitHub annotations too, in Actions), warnings, logs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import click
+
+from ..core.problems import ContentError
+from ..tools.lint import lint_project
+from ..tools.report import annotation, reading_ease_label
+
+_EXPLAIN_HINT = "Each problem's code is explained, with how to fix it, by `toolkit explain CODE` (e.g. `toolkit explain {code}`)."
+
+
+def report(error: ContentError) -> None:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in error.problems:
+            click.echo(annotation(problem))
+    click.echo(str(error), err=True)
+    click.echo(_EXPLAIN_HINT.format(code=error.problems[0].code if error.problems else "unknown-key"), err=True)
+
+
+def setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def lint(project, path) -> int:
+    """Print the warnings and each module's reading ease; return the number of warnings."""
+    report = lint_project(project, path)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in report.problems:
+            click.echo(annotation(problem))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.reading_ease:
+        click.echo("Reading ease (Flesch, 0-100; plain language is 60 or more):")
+        for module_id, score in sorted(report.reading_ease.items()):
+            click.echo(f"  {project.sources[module_id]}: {score:.0f} ({reading_ease_label(score)})")
+    return len(report.problems)

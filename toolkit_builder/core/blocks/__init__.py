@@ -1,0 +1,25 @@
+# ruff: noqa: I001 - imported in the order the documentation lists block types (they register on import)
+"""Block types: one module each, with its model, checks, cross-index mentions, files and
+template beside it. Importing this package registers the built-in types, in the order
+the documentation lists them; another package registers its own by defining a subclass
+of ``BaseBlock`` (see ``base``)."""
+
+from .base import BLOCK_TYPES, AnyBlock, BaseBlock, Checks, Mention, Modules, on_register
+from .prose import ProseBlock
+from .list import ListBlock
+from .callout import CalloutBlock
+from .contrast import ContrastBlock
+from .framework import FrameworkBlock, FrameworkEntry
+from .questions import Question, QuestionGroup, QuestionsBlock
+from .considerations import Consideration, ConsiderationsBlock
+from .logic_model import LogicModelBlock, LogicModelRow
+from .fact_sheet import FactSheetBlock
+from .meeting import AgendaItem, Handout, MeetingBlock
+from .media import CaptionTrack, MediaBlock
+
+__all__ = [
+    "BLOCK_TYPES", "AgendaItem", "AnyBlock", "BaseBlock", "CalloutBlock", "CaptionTrack", "Checks", "Consideration",
+    "ConsiderationsBlock", "ContrastBlock", "FactSheetBlock", "FrameworkBlock", "FrameworkEntry", "Handout",
+    "ListBlock", "LogicModelBlock", "LogicModelRow", "MediaBlock", "MeetingBlock", "Mention", "Modules",
+    "ProseBlock", "Question", "QuestionGroup", "QuestionsBlock", "on_register",
+]

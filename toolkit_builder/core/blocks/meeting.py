@@ -1,0 +1,74 @@
+"""The `meeting` block: a meeting plan in the Walk the Talk style: why, what to prepare, the agenda."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..model import Markdown, Minutes, Slug, Strict, Text
+from ..problems import Path_, did_you_mean
+from .base import BaseBlock, Checks, Modules
+from .items import items
+
+
+class AgendaItem(Strict):
+    """One part of a meeting's agenda."""
+
+    title: Text = Field(description="What happens in this part.")
+    minutes: Minutes = Field(description="How long it takes, in minutes.")
+    details: Markdown | None = Field(None, description="How to run it (Markdown).")
+    lead: Text | None = Field(None, description='Who leads this part ("Co-facilitators", "A peer support worker").')
+
+
+class Handout(Strict):
+    """Something to print and bring to a meeting."""
+
+    title: Text = Field(description="The handout's name.")
+    module: Slug | None = Field(None,
+        description="A module of the toolkit to print for it, and optionally a block of that module.")
+    block: Slug | None = Field(None, description="Id of the block of that module to print (e.g. its questions).")
+    note: Text | None = Field(None, description="How the handout is used.")
+
+
+class MeetingBlock(BaseBlock):
+    """A meeting plan in the Walk the Talk style: why, what to prepare, and the agenda."""
+
+    type: Literal["meeting"] = Field(description="The kind of block.")
+    purpose: Markdown = Field(description="Why the team meets (Markdown).")
+    participants: Text | None = Field(None, description="Who takes part.")
+    preparation_minutes: Minutes = Field(description="How long the facilitator needs to prepare, in minutes.")
+    milestone: Text = Field(description="What the team has achieved when the meeting is done.")
+    agenda: list[AgendaItem] = Field(min_length=1,
+        description="The parts of the meeting, in order, with their timings.")
+    materials: list[Text] = Field(default_factory=list, description="What to bring (flip chart, sticky notes...).")
+    handouts: list[Handout] = Field(default_factory=list, description="What to print for the participants.")
+    tips: list[Text] = Field(default_factory=list, description="Practical advice for the facilitator.")
+    notes: Markdown | None = Field(None, description="Notes for the facilitator only (Markdown).")
+
+    @classmethod
+    def check_links(cls, data: dict, at: Path_, checks: Checks, modules: Modules) -> None:
+        """Handouts name an existing module and block.
+
+        A module hidden by a localized copy still counts: the link is then shown as text. A
+        block is only checked in a module of the same content folder: when a copy replaces an
+        upstream module, upstream links lead to the new module's page (not to a block of it)."""
+        for h, handout in items(data.get("handouts")):
+            target_id = handout.get("module") if isinstance(handout, dict) else None
+            if not isinstance(target_id, str):
+                continue
+            where = at + ("handouts", h)
+            if not modules.exists(target_id):
+                checks.problem(where + ("module",), "unknown-module", f"there is no module '{target_id}'",
+                               did_you_mean(target_id, modules.ids(), "modules"))
+                continue
+            ids = modules.block_ids(target_id)
+            if ids is None or not modules.same_layer(target_id):
+                continue  # that module has mistakes of its own, reported there; or it is replaced
+            block_id = handout.get("block")
+            if isinstance(block_id, str) and block_id not in ids:
+                hint = (did_you_mean(block_id, ids, "block ids of that module") if ids else
+                        f"no block of '{target_id}' has an `id`: give the block you mean `id: {block_id}`")
+                checks.problem(where + ("block",), "unknown-block",
+                               f"the module '{target_id}' has no block '{block_id}'",
+                               hint + "; or remove `block:` to link to the whole module")

@@ -1,0 +1,138 @@
+"""Catalogue entries: reading a file, and fields and values."""
+
+from __future__ import annotations
+
+from .entry import Entry
+from ..yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+ENTRIES = [
+    # ------------------------------------------------------------------ reading a file
+    Entry(
+        "missing-file", "toolkit.yml is missing",
+        "Every content folder starts with `toolkit.yml`, which declares the toolkit's title, sections, audiences "
+        "and frameworks. The folder that was checked has none, so nothing else can be checked.",
+        "Check that you ran the command on the content folder (`toolkit validate content`). To start a new "
+        "toolkit, copy `toolkit.yml` from the bundled `content/` folder and change it.",
+        group="file",
+    ),
+    Entry(
+        "unreadable", "The file cannot be read",
+        "The file exists but could not be opened: it may be a folder whose name ends in `.yml`, or a file you do "
+        "not have permission to read.",
+        "Make sure the path is a plain text file you can open. Rename a folder that ends in `.yml`.",
+        group="file",
+    ),
+    Entry(
+        "file-too-large", "The file is too large",
+        f"A content file is a few kilobytes. This one is bigger than {MAX_FILE_BYTES // 1_000_000} MB, or it uses "
+        f"YAML aliases (`*name`) that repeat parts of it so many times that it would expand to more than "
+        f"{MAX_NODES:,} values or nest more than {MAX_DEPTH} levels deep. Such files are refused so that a mistake "
+        "cannot stall the build.",
+        "Split a long module into several modules. Remove aliases (`&name` / `*name`) and write the values out.",
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, ...]",
+        group="file",
+    ),
+    Entry(
+        "not-utf8", "The file is not UTF-8 text",
+        "Content files must be saved as UTF-8 text, the encoding that can hold every language's letters "
+        "(é, à, ç...). This file holds bytes that are not UTF-8, or a NUL character: it was saved in another "
+        "encoding (such as Windows-1252 or Latin-1), or it is not a text file.",
+        "In your editor, choose *Save with encoding* → UTF-8 (in VS Code: click the encoding in the status bar). "
+        "Files created on GitHub are always UTF-8.",
+        group="file",
+    ),
+    Entry(
+        "empty-file", "The file is empty",
+        "The file holds nothing, or only comments. A module file needs at least an `id`, a `title`, a `section` "
+        "and one block.",
+        "Fill it in (`toolkit new module SECTION ID` writes a skeleton to start from), or delete the file.",
+        "# TODO: write this module",
+        group="file",
+    ),
+    Entry(
+        "yaml-syntax", "The YAML cannot be read",
+        "The file breaks a rule of YAML, the format content is written in, so it cannot be read at all. The "
+        "line shown is where the reader got lost; the real mistake is often on that line or the line above. "
+        "The most common causes: a text containing `: ` (colon and space) that is not in quotes; indentation "
+        "with tabs, or items of one list that do not line up; an unclosed `[` or quote.",
+        "Put a text that contains `: `, or starts with `[`, `{`, `@`, `*` or a quote, in double quotes. Indent "
+        "with spaces only, by two per level, and line up items of the same list.",
+        "title: Peer support: where to start     # the second ': ' confuses YAML\n"
+        "# fixed:\ntitle: \"Peer support: where to start\"",
+        group="file",
+    ),
+    Entry(
+        "duplicate-key", "The same key appears twice",
+        "A key (such as `title:`) appears twice at the same level. YAML would silently keep only the last one, "
+        "so half of what you wrote would disappear from the site.",
+        "Keep one of the two lines. If both hold text you need, merge them into one.",
+        "title: Recovery education\nsection: education\ntitle: Recovery education and training",
+        group="file",
+    ),
+    Entry(
+        "bad-character", "The file holds an invisible control character",
+        "The file contains a control character (such as a form feed or an escape code), usually copied from "
+        "another program along with the text. It cannot be shown on a page, and YAML does not allow it.",
+        "Delete the character at that place (retyping the word around it is the simplest way), then save.",
+        "title: Recovery\x0ceducation   # an invisible form feed between the words",
+        group="file",
+    ),
+    # ------------------------------------------------------------------ fields and values
+    Entry(
+        "unknown-key", "Unknown key",
+        "The key is not one the format knows at this place: most often a typo (`titel`, `rigth`), a key written "
+        "at the wrong indentation, or a field of another block type. Unknown keys are errors rather than being "
+        "ignored, so a typo never makes text silently disappear.",
+        "Use the suggested spelling, or check the indentation. The message lists the keys allowed at that place.",
+        "- type: prose\n  txt: Recovery is personal.     # should be `text:`",
+        group="field",
+    ),
+    Entry(
+        "missing-field", "A required field is missing",
+        "A field that must be there is missing, such as a module's `title` or a contrast block's `right` column, "
+        "or a block has no `type:` line. The line shown is where the module or block starts.",
+        "Add the field with a value. The message names it; the README lists each block type's fields, and an "
+        "editor with the schema suggests them.",
+        "- type: contrast\n  left: Clinical recovery\n  rows: [[Led by a professional, Led by the person]]\n"
+        "  # missing: right: Personal recovery",
+        group="field",
+    ),
+    Entry(
+        "wrong-type", "A value has the wrong form",
+        "The value is not the kind of thing the field holds: a single text where a list is expected, a list "
+        "where a text is expected, a word where a number is expected, a list with too few or too many items (a "
+        "contrast row has exactly two), or a value YAML cannot read as written (such as a `!!tag`).",
+        "Write a list as lines starting with `- `, or in brackets: `[a, b]`. Write a text containing a comma "
+        "inside brackets in quotes: `[\"Slow, but steady\", Fast]`. Put a text that looks like a number or "
+        "true/false in quotes.",
+        "- type: list\n  items: Only one item     # should be a list:\n  # items:\n  #   - Only one item",
+        group="field",
+    ),
+    Entry(
+        "empty-value", "A text is empty",
+        "The field is there but its text is empty (`title: \"\"`, or only spaces). An empty text would show as "
+        "a blank heading or cell on the site.",
+        "Write the text, or remove the line if the field is optional.",
+        "heading: \"\"",
+        group="field",
+    ),
+    Entry(
+        "bad-value", "A value is not allowed",
+        "The value has the wrong form for its field: an id with capitals or spaces (ids are lower-case letters, "
+        "digits and dashes, like `peer-support`), a DOI written as a web address, a web address without "
+        "`https://`, a callout `kind` that does not exist, or a default `language` missing from `languages`.",
+        "Follow the form the message suggests: ids like `recovery-education`, DOIs like `10.1111/inm.12596`, "
+        "addresses like `https://example.org`. For a choice, use one of the values listed.",
+        "id: Peer Support     # should be: peer-support\n...\nblocks:\n  - type: callout\n"
+        "    kind: hint     # note, tip, important, warning or example",
+        group="field",
+    ),
+    Entry(
+        "unknown-block-type", "Unknown block type",
+        "The `type:` of a block is not one of the block types: prose, list, callout, contrast, framework, "
+        "questions, considerations, logic_model.",
+        "Use the suggested type. Check the spelling, and that `logic_model` has an underscore.",
+        "- type: contrst",
+        group="field",
+    ),
+]

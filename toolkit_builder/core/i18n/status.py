@@ -1,0 +1,102 @@
+"""How far each file is translated into a language, and marking translations current."""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..layers import module_files
+from ..model import Glossary, Toolkit, ToolkitOverlay
+from ..project import Module
+from ..yamlpos import read_document
+from .merge import DIGEST_KEY, digest, merge, text_leaves
+
+@dataclass
+class FileStatus:
+    """How far one file is translated into one language."""
+
+    source: Path
+    translation: Path
+    state: str  # "complete", "partial", "missing", "stale"
+    translated: int = 0
+    total: int = 0
+    #: Lines of the source whose text the translation lacks.
+    missing_lines: list[int] = field(default_factory=list)
+    #: Digest of the source text as it is now (what `stamp` records).
+    digest: str = ""
+
+
+def _translatable_files(layers: typing.Sequence[Path]) -> Iterator[tuple[Path, Path, Any]]:
+    """(layer, relative path, model type) of every file that carries text, in the last layer that has it."""
+    for i, layer in enumerate(layers):
+        if (layer / "toolkit.yml").is_file():
+            yield layer, Path("toolkit.yml"), Toolkit if i == 0 else ToolkitOverlay
+        if (layer / "glossary.yml").is_file():
+            yield layer, Path("glossary.yml"), Glossary
+    modules: dict[str, tuple[Path, Path]] = {}
+    for layer in layers:
+        for path, _ in module_files(layer):
+            modules[path.stem] = (layer, path.relative_to(layer))
+    for layer, relative in modules.values():
+        yield layer, relative, Module
+
+
+def translation_status(layers: typing.Sequence[Path], language: str) -> list[FileStatus]:
+    """Per file: missing, partly translated, stale (source changed since) or complete."""
+    results = []
+    for layer, relative, root in _translatable_files(layers):
+        name = relative.with_name(f"{relative.stem}.{language}.yml")
+        if root.__name__ == "Module":
+            candidates = [lay / name for lay in layers]
+        else:  # beside the file, or in a later layer's upstream/ folder
+            later = list(layers)[list(layers).index(layer) + 1:]
+            candidates = [layer / name] + [lay / "upstream" / name for lay in later]
+        existing = [p for p in candidates if p.is_file()]
+        problems: list = []
+        source_doc = read_document(layer / relative, str(layer / relative), problems)
+        if source_doc is None:
+            continue
+        leaves = list(text_leaves(source_doc.data, root))
+        if not existing:
+            results.append(FileStatus(layer / relative, candidates[-1], "missing", 0, len(leaves),
+                                       sorted({source_doc.where(p)[0] for p, _ in leaves}),
+                                       digest(source_doc.data, root)))
+            continue
+        translation_path = existing[-1]
+        translation = read_document(translation_path, str(translation_path), problems)
+        data = translation.data if translation is not None else {}
+        merged = merge(source_doc.data, data, root)
+        lines = sorted({source_doc.where(p)[0] for p in merged.missing})
+        recorded = data.get(DIGEST_KEY) if isinstance(data, dict) else None
+        current = digest(source_doc.data, root)
+        if recorded != current:
+            state = "stale"
+        elif merged.missing:
+            state = "partial"
+        else:
+            state = "complete"
+        results.append(FileStatus(layer / relative, translation_path, state, merged.translated, len(leaves), lines,
+                                  current))
+    return results
+
+
+def stamp(translation: Path, source_digest: str) -> bool:
+    """Record in a translation file the digest of the source it now matches; True if changed.
+
+    Only the `source:` line is rewritten, so comments and layout stay as the translator left them.
+    """
+    text = translation.read_text(encoding="utf-8")
+    line = f"{DIGEST_KEY}: {source_digest}"
+    pattern = re.compile(rf"^{DIGEST_KEY}:.*$", re.MULTILINE)
+    if pattern.search(text):
+        updated = pattern.sub(line, text, count=1)
+    else:
+        lines = text.splitlines(keepends=True)
+        at = next((i for i, l in enumerate(lines) if l.strip() and not l.lstrip().startswith("#")), len(lines))
+        updated = "".join(lines[:at] + [line + "\n"] + lines[at:])
+    if updated != text:
+        translation.write_text(updated, encoding="utf-8")
+    return updated != text

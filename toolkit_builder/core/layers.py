@@ -1,0 +1,31 @@
+"""Content folders ("layers"): an upstream toolkit and the overlays of localized copies laid
+over it, and the module files each of them holds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator, Sequence, Union
+
+#: Folder of an overlay holding translations of the upstream toolkit.yml and glossary.yml.
+UPSTREAM_TRANSLATIONS = "upstream"
+
+
+def module_files(content_dir: Path) -> Iterator[tuple[Path, str]]:
+    """Module files (not translations) under ``modules/<section>/``, with their section folder."""
+    modules_dir = content_dir / "modules"
+    if not modules_dir.is_dir():
+        return
+    for path in sorted(modules_dir.glob("*/*.yml")):
+        if "." not in path.stem:  # `<id>.fr.yml` is a translation
+            yield path, path.parent.name
+
+
+ContentDirs = Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]]
+
+
+def content_layers(content_dirs: ContentDirs) -> list[Path]:
+    """The content folders, upstream first: one folder, or an upstream and overlays."""
+    if isinstance(content_dirs, (str, os.PathLike)):
+        return [Path(content_dirs)]
+    return [Path(d) for d in content_dirs]

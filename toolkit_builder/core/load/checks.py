@@ -1,0 +1,251 @@
+"""Cross-checks between files: what a module names must be declared somewhere.
+
+They run on the raw YAML data, so they report alongside the model's own messages even
+when a file has other mistakes. Checks that belong to one block type live with it
+(``BaseBlock.check`` and ``check_links``); this module runs them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..blocks import BLOCK_TYPES
+from ..blocks.items import items
+from ..branding import contrast_problems
+from ..model import CITATION, Branding, Framework, Reference, Toolkit
+from ..problems import Path_, Problem, did_you_mean
+from ..yamlpos import Document
+
+#: A Markdown link to another page of the site by its Markdown file.
+PAGE_LINK_IN_TEXT = re.compile(r"(?<!\\)\[[^\]\n]*\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?(?:\s+'[^']*'|\s+\"[^\"]*\")?\s*\)")
+
+
+class Checker:
+    """Cross-checks between files: what a module names must be declared somewhere."""
+
+    def __init__(self, toolkit: Toolkit, references: dict[str, Reference], problems: list[Problem]):
+        self.toolkit = toolkit
+        self.references = references
+        self.problems = problems
+
+    def problem(self, document: Document, path: Path_, code: str, message: str, hint: str | None = None,
+                key: bool = False) -> None:
+        line, column = document.where(path, key=key)
+        self.problems.append(Problem(document.file, line, column, code, message, hint))
+
+    def reference(self, document: Document, path: Path_, key: str) -> None:
+        if key not in self.references:
+            self.problem(document, path, "unknown-reference", f"unknown reference '{key}'",
+                         did_you_mean(key, self.references, "references in references.yml"))
+
+    def citations(self, document: Document, data: Any, path: Path_ = ()) -> None:
+        """Every `cites:` list and every inline `[@key]` in any text."""
+        if isinstance(data, dict):
+            for name, value in data.items():
+                if name == "cites" and isinstance(value, list):
+                    for i, key in enumerate(value):
+                        self.reference(document, path + (name, i), str(key))
+                else:
+                    self.citations(document, value, path + (name,))
+        elif isinstance(data, list):
+            for i, value in enumerate(data):
+                self.citations(document, value, path + (i,))
+        elif isinstance(data, str):
+            for match in CITATION.finditer(data):
+                self.reference(document, path, match.group(1))
+
+    def tag(self, document: Document, path: Path_, tag: str) -> None:
+        framework_id, _, key = tag.partition(":")
+        framework = self.toolkit.framework(framework_id)
+        if not key or framework is None:
+            self.problem(document, path, "bad-tag", f"'{tag}' is not a framework tag",
+                         "write `framework:component`, e.g. `chime:hope` or `guidelines:1`; frameworks: "
+                         + ", ".join(f.id for f in self.toolkit.frameworks))
+        else:
+            self.component(document, path, framework, key)
+
+    def component(self, document: Document, path: Path_, framework, key: str) -> None:
+        if framework.component(key) is None:
+            keys = [c.key for c in framework.components]
+            mapped_to = any(f.maps_to == framework.id for f in self.toolkit.frameworks)
+            self.problem(document, path, "unknown-dimension" if mapped_to else "unknown-component",
+                         f"unknown {framework.item_name} '{key}' of {framework.short_title or framework.title}",
+                         did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
+
+    def toolkit_file(self, document: Document) -> None:
+        for kind, declared in (("section", self.toolkit.sections), ("audience", self.toolkit.audiences),
+                               ("framework", self.toolkit.frameworks)):
+            seen: set[str] = set()
+            plural = kind + "s"
+            for i, item in enumerate(declared):
+                if item.id in seen:
+                    self.problem(document, (plural, i, "id"), "duplicate-id", f"the {kind} id '{item.id}' is used twice",
+                                 "give each one its own id")
+                seen.add(item.id)
+        for i, framework in enumerate(self.toolkit.frameworks):
+            if framework.maps_to and self.toolkit.framework(framework.maps_to) is None:
+                self.problem(document, ("frameworks", i, "maps_to"), "unknown-framework",
+                             f"unknown framework '{framework.maps_to}'",
+                             did_you_mean(framework.maps_to, [f.id for f in self.toolkit.frameworks], "frameworks"))
+        self.branding(document)
+        if self.toolkit.language not in self.toolkit.languages:
+            self.problem(document, ("language",), "bad-value",
+                         f"the default language '{self.toolkit.language}' is not in 'languages'",
+                         f"add '{self.toolkit.language}' to languages")
+        self.citations(document, document.data)
+
+    def module(self, document: Document, expected_section: str, expected_id: str, layer: Path) -> None:
+        """Checks on the raw data, so they run even when the model found other mistakes."""
+        file_checks = FileChecks(self, document, layer)
+        data = document.data if isinstance(document.data, dict) else {}
+        toolkit = self.toolkit
+        section, module_id = data.get("section"), data.get("id")
+        if isinstance(section, str):
+            if toolkit.section(section) is None:
+                self.problem(document, ("section",), "unknown-section", f"the section '{section}' is not declared",
+                             did_you_mean(section, [s.id for s in toolkit.sections], "sections in toolkit.yml")
+                             + "; or declare it under `sections:` in toolkit.yml")
+            elif section != expected_section:
+                self.problem(document, ("section",), "wrong-folder",
+                             f"the module says section '{section}' but sits in the folder '{expected_section}'",
+                             f"move the file to modules/{section}/ or change `section:`")
+        if isinstance(module_id, str) and module_id != expected_id:
+            self.problem(document, ("id",), "wrong-file-name",
+                         f"the module id '{module_id}' does not match its file name '{expected_id}.yml'",
+                         f"rename the file to {module_id}.yml or change `id:` to '{expected_id}'")
+        for i, audience in items(data.get("audience")):
+            self.audience(document, ("audience", i), audience)
+        for t, tag in items(data.get("tags")):
+            self.tag(document, ("tags", t), tag)
+        block_ids: set[str] = set()
+        for b, block in items(data.get("blocks")):
+            if not isinstance(block, dict):
+                continue
+            at = ("blocks", b)
+            block_id = block.get("id")
+            if isinstance(block_id, str):
+                if block_id in block_ids:
+                    self.problem(document, at + ("id",), "duplicate-id",
+                                 f"the block id '{block_id}' is used twice in this module", "give each block its own id")
+                block_ids.add(block_id)
+            for t, tag in items(block.get("tags")):
+                self.tag(document, at + ("tags", t), tag)
+            block_type = BLOCK_TYPES.get(str(block.get("type")))
+            if block_type is not None:
+                block_type.check(block, at, file_checks)
+        self.citations(document, document.data)
+
+    def page_links(self, documents: dict[str, Document], pages: set[str], sections: dict[str, str]) -> None:
+        """Links in module texts to other pages (`../education/x.md`) lead to pages that exist."""
+        for module_id, document in documents.items():
+            base = sections.get(module_id, "")
+            for path, text in _strings(document.data):
+                for match in PAGE_LINK_IN_TEXT.finditer(text):
+                    target = posixpath.normpath(posixpath.join(base, match.group(1)))
+                    if target not in pages:
+                        by_name = [p for p in sorted(pages) if posixpath.basename(p) == posixpath.basename(target)]
+                        hint = (f"links are relative to this module's page ({base}/{module_id}.md): "
+                                + (f"write '{posixpath.relpath(by_name[0], base)}'" if by_name
+                                   else "check the module's section folder and file name"))
+                        self.problem(document, path, "broken-link", f"the link '{match.group(1)}' leads to no page",
+                                     hint)
+
+    def start_modules(self, document: Document, modules: Iterable[str]) -> None:
+        """An audience's recommended modules (`start:`) exist (a hidden one is left out of the page)."""
+        data = document.data if isinstance(document.data, dict) else {}
+        for a, audience in items(data.get("audiences")):
+            for s, module_id in items(audience.get("start") if isinstance(audience, dict) else None):
+                if module_id not in modules:
+                    self.problem(document, ("audiences", a, "start", s), "unknown-module",
+                                 f"there is no module '{module_id}'", did_you_mean(module_id, sorted(modules), "modules"))
+
+    def branding(self, document: Document) -> None:
+        data = document.data.get("branding") if isinstance(document.data, dict) else None
+        if not isinstance(data, dict):
+            return
+        try:
+            branding = Branding.model_validate(data)
+        except ValueError:
+            return  # the model reports the wrong values
+        for name, message in contrast_problems(branding):
+            self.problem(document, ("branding", name), "low-contrast", message,
+                         "choose a darker colour; https://webaim.org/resources/contrastchecker/ helps")
+
+    def audience(self, document: Document, path: Path_, audience: str) -> None:
+        if self.toolkit.audience(audience) is None:
+            self.problem(document, path, "unknown-audience", f"unknown audience '{audience}'",
+                         did_you_mean(audience, [a.id for a in self.toolkit.audiences], "audiences in toolkit.yml"))
+
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text of a document with its path."""
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, path + (name,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+class FileChecks:
+    """The checks a block type may run (``blocks.Checks``), bound to one file."""
+
+    def __init__(self, checker: Checker, document: Document, layer: Path):
+        self.checker, self.document, self.layer = checker, document, layer
+        self.toolkit = checker.toolkit
+
+    def problem(self, path: Path_, code: str, message: str, hint: str | None = None) -> None:
+        self.checker.problem(self.document, path, code, message, hint)
+
+    def reference(self, path: Path_, key: str) -> None:
+        self.checker.reference(self.document, path, key)
+
+    def tag(self, path: Path_, tag: str) -> None:
+        self.checker.tag(self.document, path, tag)
+
+    def audience(self, path: Path_, audience: str) -> None:
+        self.checker.audience(self.document, path, audience)
+
+    def component(self, path: Path_, framework: Framework, key: str) -> None:
+        self.checker.component(self.document, path, framework, key)
+
+
+class ModuleIndex:
+    """The modules as read (``blocks.Modules``), seen from one of them."""
+
+    def __init__(self, documents: dict[str, Document], layers: dict[str, Path], source_id: str):
+        self.documents, self.layers, self.source_id = documents, layers, source_id
+
+    def exists(self, module_id: str) -> bool:
+        return module_id in self.layers
+
+    def ids(self) -> list[str]:
+        return sorted(self.layers)
+
+    def block_ids(self, module_id: str) -> list[str] | None:
+        document = self.documents.get(module_id)
+        if document is None:
+            return None
+        data = document.data if isinstance(document.data, dict) else {}
+        return [str(b["id"]) for _, b in items(data.get("blocks")) if isinstance(b, dict) and "id" in b]
+
+    def same_layer(self, module_id: str) -> bool:
+        return self.layers.get(module_id) == self.layers.get(self.source_id)
+
+
+def check_links(checker: Checker, documents: dict[str, Document], layers: dict[str, Path]) -> None:
+    """What blocks name in other modules (a meeting's handouts) exists."""
+    for module_id, document in documents.items():
+        data = document.data if isinstance(document.data, dict) else {}
+        index = ModuleIndex(documents, layers, module_id)
+        file_checks = FileChecks(checker, document, layers.get(module_id, Path()))
+        for b, block in items(data.get("blocks")):
+            block_type = BLOCK_TYPES.get(str(block.get("type"))) if isinstance(block, dict) else None
+            if block_type is not None:
+                block_type.check_links(block, ("blocks", b), file_checks, index)

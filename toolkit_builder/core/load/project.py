@@ -1,0 +1,267 @@
+"""Load the content folders into the typed model, in one language or all of them.
+
+Each file is read with positions, validated with the model, its translation laid over
+it, and then the files are cross-checked. Every problem of a run is collected and
+raised as one ``ContentError``; no other exception escapes for a content mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..i18n.merge import Merged, merge, text_leaves
+from ..layers import UPSTREAM_TRANSLATIONS, ContentDirs, content_layers, module_files
+from ..model import Glossary, GlossaryTerm, Reference, Toolkit, ToolkitOverlay
+from ..problems import ContentError, Problem, did_you_mean, display
+from ..project import Module, Project, Untranslated
+from ..sitemap import site_pages
+from ..yamlpos import Document, read_document
+from .checks import Checker, check_links
+from .messages import validate
+
+class _Loader:
+    """Loads the files of every content layer in one language, collecting problems."""
+
+    def __init__(self, layers: list[Path], language: str | None, cache: dict | None = None):
+        self.layers = layers
+        self.language = language
+        self.problems: list[Problem] = []
+        #: Parsed files, shared by the loads of one project in several languages.
+        self.cache = cache if cache is not None else {}
+
+    def read(self, path: Path) -> Document | None:
+        if path in self.cache:
+            return self.cache[path]
+        document = read_document(path, display(path), self.problems)
+        if document is not None:
+            self.cache[path] = document
+        return document
+
+    def translation_of(self, relative: Path, layers: list[Path]) -> Path | None:
+        """The translation of a file (by its path within a layer); the last layer's wins."""
+        name = relative.with_name(f"{relative.stem}.{self.language}.yml")
+        for layer in reversed(layers):
+            if (layer / name).is_file():
+                return layer / name
+        return None
+
+    def upstream_translation_of(self, layer: Path, relative: Path) -> Path | None:
+        """A translation of an upstream file kept by a later layer in its `upstream/` folder
+        (how a localized copy adds a language without editing upstream files)."""
+        name = relative.with_name(f"{relative.stem}.{self.language}.yml")
+        later = self.layers[self.layers.index(layer) + 1:]
+        for other in reversed(later):
+            if (other / UPSTREAM_TRANSLATIONS / name).is_file():
+                return other / UPSTREAM_TRANSLATIONS / name
+        return None
+
+    def load(self, layer: Path, relative: Path, root: Any, translate: bool, any_layer: bool = False):
+        """(value, source document, merge result) of one file, or (None, ...) after a problem.
+
+        A module's translation may come from any layer (an overlay can add a language to
+        upstream modules); the translation of toolkit.yml or glossary.yml sits beside it.
+        """
+        path = layer / relative
+        document = self.read(path)
+        if document is None:
+            return None, None, None
+        before = len(self.problems)
+        value = validate(root, document, self.problems, content_dir=layer)
+        if not translate or value is None or len(self.problems) > before:
+            return value, document, None
+        translation_path = self.translation_of(relative, self.layers if any_layer else [layer])
+        if translation_path is None and not any_layer:
+            translation_path = self.upstream_translation_of(layer, relative)
+        if translation_path is None:
+            missing = [p for p, _ in text_leaves(document.data, root)]
+            return value, document, Merged(document.data, missing=missing)
+        translation = self.read(translation_path)
+        if translation is None:
+            return value, document, None
+        merged = merge(document.data, translation.data, root)
+        for issue in merged.issues:
+            line, column = translation.where(issue.path, key=True)
+            self.problems.append(Problem(translation.file, line, column, issue.code, issue.message, issue.hint))
+        if root is Module and isinstance(merged.data, dict):
+            # A block with any text missing is shown whole in the source language.
+            blocks = {p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"}
+            for index in blocks:
+                merged.data["blocks"][index] = document.data["blocks"][index]
+        merged_doc = Document(translation.file, merged.data, translation.positions, translation.key_positions)
+        translated = validate(root, merged_doc, self.problems, content_dir=layer)
+        return translated, document, merged
+
+    def orphans(self, languages: list[str], module_ids: set[str]) -> None:
+        """Translation files of modules that do not exist, or in undeclared languages."""
+        for layer in self.layers:
+            for path in sorted((layer / "modules").glob("*/*.*.yml")):
+                stem, _, language = path.stem.rpartition(".")
+                where = display(path)
+                if "." in stem:
+                    continue
+                if language not in languages:
+                    self.problems.append(Problem(where, 1, 1, "unknown-language",
+                                                 f"'{language}' is not one of the toolkit's languages",
+                                                 f"add '{language}' to `languages` in toolkit.yml, or rename the file; "
+                                                 + did_you_mean(language, languages, "languages")))
+                elif stem not in module_ids:
+                    self.problems.append(Problem(where, 1, 1, "translation-orphan",
+                                                 f"there is no module '{stem}' to translate",
+                                                 did_you_mean(stem, sorted(module_ids), "modules")))
+
+
+def load_project(content_dirs: ContentDirs, language: str | None = None, _cache: dict | None = None) -> Project:
+    """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
+
+    ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
+    replace (same module id) or hide modules. ``language`` picks the language of the
+    text (default: the toolkit's own); missing translations fall back to the default.
+    """
+    layers = content_layers(content_dirs)
+    base = layers[0]
+    toolkit_path = base / "toolkit.yml"
+    if not toolkit_path.is_file():
+        raise ContentError([Problem(display(toolkit_path), 1, 1, "missing-file",
+                                    f"there is no toolkit.yml in {display(base)}",
+                                    "run `toolkit validate` on the content folder, or create toolkit.yml")])
+    loader = _Loader(layers, None, _cache)
+    problems = loader.problems
+
+    # The toolkit first, in the default language, to know which language to load.
+    toolkit, toolkit_doc, _ = loader.load(base, Path("toolkit.yml"), Toolkit, False)
+    overlays: list[tuple[Any, Document | None, Path]] = []
+    for layer in layers[1:]:
+        if (layer / "toolkit.yml").is_file():
+            overlay, doc, _ = loader.load(layer, Path("toolkit.yml"), ToolkitOverlay, False)
+            overlays.append((overlay, doc, layer))
+    if toolkit is not None:
+        for overlay, _, _ in overlays:
+            if overlay is not None:
+                toolkit = overlay.apply(toolkit)
+    default = toolkit.language if toolkit else "en"
+    language = language or default
+    if toolkit is not None and language not in toolkit.languages:
+        raise ContentError(problems + [Problem(display(toolkit_path), *toolkit_doc.where(("languages",)),
+                                               "unknown-language",
+                                               f"'{language}' is not one of the toolkit's languages",
+                                               did_you_mean(language, toolkit.languages, "languages"))])
+    translate = language != default
+    loader.language = language
+    if translate and toolkit is not None:
+        translated, _, _ = loader.load(base, Path("toolkit.yml"), Toolkit, True)
+        if translated is not None:
+            for layer_overlay in overlays:
+                overlay, _, layer = layer_overlay
+                if overlay is not None:
+                    local, _, _ = loader.load(layer, Path("toolkit.yml"), ToolkitOverlay, True)
+                    translated = (local or overlay).apply(translated)
+            toolkit = translated
+
+    references: dict[str, Reference] = {}
+    glossary: list[GlossaryTerm] = []
+    untranslated_terms: set[int] = set()
+    for layer in layers:
+        if (layer / "references.yml").is_file():
+            refs, _, _ = loader.load(layer, Path("references.yml"), dict[str, Reference], False)
+            references.update(refs or {})
+        if (layer / "glossary.yml").is_file():
+            loaded, _, merged = loader.load(layer, Path("glossary.yml"), Glossary, translate)
+            terms = loaded.terms if loaded else []
+            replaced = {t.term for t in terms}
+            offset = len([t for t in glossary if t.term not in replaced])
+            glossary = [t for t in glossary if t.term not in replaced] + list(terms or [])
+            if merged:
+                untranslated_terms |= {offset + p[1] for p in merged.missing if len(p) > 1}
+
+    checker = Checker(toolkit, references, problems) if toolkit else None
+    if checker and toolkit_doc:
+        checker.toolkit_file(toolkit_doc)
+        for _, doc, _ in overlays:
+            if doc is not None:
+                checker.branding(doc)
+                checker.citations(doc, doc.data)
+
+    found: dict[str, tuple[Path, Path]] = {}
+    for layer in layers:
+        for path, _section in module_files(layer):
+            found[path.stem] = (layer, path)  # a later layer replaces a module by id
+    modules: list[Module] = []
+    sources: dict[str, str] = {}
+    origin: dict[str, int] = {}
+    untranslated: dict[str, Untranslated] = {}
+    documents: dict[str, Document] = {}
+    hidden: set[str] = set()
+    for overlay, doc, _ in overlays:
+        if overlay is not None:
+            for i, module_id in enumerate(overlay.hide):
+                if module_id not in found:
+                    problems.append(Problem(doc.file, *doc.where(("hide", i)), "unknown-module",
+                                            f"there is no module '{module_id}' to hide",
+                                            did_you_mean(module_id, sorted(found), "modules")))
+                hidden.add(module_id)
+    for layer in layers:
+        for path, _section in module_files(layer):
+            if found.get(path.stem, (None, None))[1] != path:
+                continue
+            relative = path.relative_to(layer)
+            module, document, merged = loader.load(layer, relative, Module, translate, any_layer=True)
+            if checker and document is not None:
+                checker.module(document, path.parent.name, path.stem, layer)
+            if module is None or document is None:
+                continue
+            if module.id in documents:
+                first = documents[module.id]
+                line, column = document.where(("id",))
+                problems.append(Problem(document.file, line, column, "duplicate-id",
+                                        f"the module id '{module.id}' is already used by {first.file}",
+                                        "give each module its own id (and file name)"))
+                continue
+            documents[module.id] = document
+            if module.id in hidden:
+                continue
+            modules.append(module)
+            sources[module.id] = relative.as_posix()
+            origin[module.id] = layers.index(layer)
+            if merged is not None and merged.missing:
+                untranslated[module.id] = Untranslated(
+                    whole=merged.translated == 0,
+                    fields=frozenset(p[0] for p in merged.missing if len(p) == 1),
+                    blocks=frozenset(p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"),
+                )
+    if toolkit is not None:
+        loader.orphans(toolkit.languages, set(found))
+    if checker is not None:
+        layer_of = {module_id: layer for module_id, (layer, _) in found.items()}
+        check_links(checker, documents, layer_of)
+        sections = {module_id: path.parent.name for module_id, (_layer, path) in found.items()}
+        pages = site_pages(toolkit, [(section, module_id) for module_id, section in sections.items()])
+        checker.page_links(documents, pages, sections)
+        for doc in [toolkit_doc] + [d for _, d, _ in overlays]:
+            if doc is not None:
+                checker.start_modules(doc, set(found))
+
+    if problems:
+        raise ContentError(problems)
+    return Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
+                   layers=origin, language=language, untranslated=untranslated,
+                   untranslated_terms=frozenset(untranslated_terms))
+
+
+def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
+    """The project in each of its languages, default first; every problem of every language
+    (a translation's mistakes included) in one ``ContentError``."""
+    cache: dict = {}
+    default = load_project(content_dirs, None, cache)
+    projects = {default.language: default}
+    problems: list[Problem] = []
+    for language in default.toolkit.languages:
+        if language in projects:
+            continue
+        try:
+            projects[language] = load_project(content_dirs, language, cache)
+        except ContentError as error:
+            problems.extend(p for p in error.problems if p not in problems)
+    if problems:
+        raise ContentError(problems)
+    return projects

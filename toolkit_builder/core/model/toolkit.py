@@ -1,0 +1,160 @@
+"""toolkit.yml: the toolkit's title, languages, sections, audiences, frameworks and publisher,
+and the overlay a localized copy lays over it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .fields import Colour, Email, Key, LinkTarget, Markdown, Slug, Strict, Text, WebAddress
+
+
+class Section(Strict):
+    """A part of the toolkit that groups modules; its modules live in `modules/<id>/`."""
+
+    id: Slug = Field(
+        description="The section's key: lower-case letters, digits and dashes. Modules of this section go in `modules/<id>/`.")
+    title: Text = Field(description="The section's title, as shown in the navigation.")
+    summary: Text | None = Field(None,
+        description="One or two sentences shown on the home page and the section's page.")
+
+
+class Audience(Strict):
+    """A group of people the toolkit is written for (facilitators, families...)."""
+
+    id: Slug = Field(description="The audience's key, used in a module's `audience:` list.")
+    label: Text = Field(description="The audience's name as readers see it.")
+    description: Text | None = Field(None, description="Who these people are, in one sentence.")
+    start: list[Slug] = Field(default_factory=list,
+        description='Ids of the modules this audience should read first, in order (the home page\'s "where to start").')
+
+
+class Component(Strict):
+    """One component of a framework (a CHIME process, a Guidelines dimension...)."""
+
+    key: Key = Field(
+        description="The component's key, used in tags (`chime:hope`) and framework tables. Numbers are allowed.")
+    label: Text = Field(description="The component's name as readers see it.")
+    description: Text | None = Field(None, description="What the component means, in one or two sentences.")
+
+
+class Framework(Strict):
+    """A framework the toolkit refers to, declared as data (CHIME, the six dimensions of the Guidelines...)."""
+
+    id: Slug = Field(description="The framework's key, used in `framework:` blocks and tags (`chime:hope`).")
+    title: Text = Field(description="The framework's full name.")
+    short_title: Text | None = Field(None, description='A short name used in labels and tags ("CHIME").')
+    description: Text | None = Field(None, description="What the framework is, in one or two sentences.")
+    component_label: Text = Field("Component",
+        description='Column heading for the components in a framework table ("Recovery component").')
+    themes_label: Text = Field("Themes",
+        description='Column heading for the themes in a framework table ("Suggested themes").')
+    item_name: Text = Field("component",
+        description='How one component is called when cited ("dimension" gives "dimensions 3 and 5").')
+    item_name_plural: Text | None = Field(None, description="Plural of `item_name`, when adding an s is wrong.")
+    maps_to: Slug | None = Field(None,
+        description="Another framework whose components this one's components map to.")
+    mapped_label: Text | None = Field(None,
+        description='Heading of the column listing this framework\'s components in another framework\'s table ("Guidelines dimensions").')
+    centre: Text | None = Field(None,
+        description='What the components surround in the framework\'s figure ("Personal recovery").')
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries that describe the framework.")
+    components: list[Component] = Field(min_length=1, description="The framework's components, in order.")
+
+    def component(self, key: str) -> Component | None:
+        return next((c for c in self.components if c.key == key), None)
+
+
+class Link(Strict):
+    """A link in the footer of every page."""
+
+    label: Text = Field(description="The link's text.")
+    url: LinkTarget = Field(
+        description="Where it leads: a web address, `mailto:` or `tel:`.")
+
+
+class Organization(Strict):
+    """Who publishes this copy of the toolkit; shown in the footer of every page."""
+
+    name: Text = Field(description="The organization's name.")
+    url: WebAddress | None = Field(None,
+        description="Its website, starting with https://.")
+    contact: Text | None = Field(None,
+        description='Who to contact about this toolkit, in words ("Recovery education team").')
+    email: Email | None = Field(None,
+        description="Contact e-mail address.")
+    phone: Annotated[str, StringConstraints(min_length=3)] | None = Field(None,
+        description="Contact telephone number.")
+    links: list[Link] = Field(default_factory=list, description="Links shown in the footer of every page.")
+
+
+class Branding(Strict):
+    """Colours of a localized copy; checked for contrast before they are used."""
+
+    primary: Colour | None = Field(None, description="Header and button colour; white text sits on it.")
+    accent: Colour | None = Field(None, description="Colour of links and highlights on the white page.")
+
+
+class Toolkit(Strict):
+    """toolkit.yml: the toolkit's title, languages, sections in order, audiences and frameworks."""
+
+    title: Text = Field(description="The toolkit's title, the heading of the home page.")
+    short_title: Text | None = Field(None, description="A short form of the title.")
+    description: Markdown | None = Field(None,
+        description="What the toolkit is for, shown on the home page (Markdown).")
+    about: Markdown | None = Field(None,
+        description="What the toolkit is and how to use it, for the home page (Markdown).")
+    language: Slug = Field("en", description="Language code of the content (`en`, `fr`).")
+    languages: list[Slug] = Field(default_factory=lambda: ["en"],
+        description="Every language the toolkit is published in.")
+    sections: list[Section] = Field(min_length=1,
+        description="The toolkit's sections, in the order of the navigation.")
+    audiences: list[Audience] = Field(default_factory=list,
+        description="The groups of people modules are written for.")
+    frameworks: list[Framework] = Field(default_factory=list,
+        description="Frameworks that modules refer to in tables and tags.")
+    organization: Organization | None = Field(None,
+        description="Who publishes this copy of the toolkit (shown in the footer).")
+    branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def framework(self, framework_id: str) -> Framework | None:
+        return next((f for f in self.frameworks if f.id == framework_id), None)
+
+    def audience(self, audience_id: str) -> Audience | None:
+        return next((a for a in self.audiences if a.id == audience_id), None)
+
+
+class ToolkitOverlay(Strict):
+    """`toolkit.yml` of a localized copy: what it changes in the upstream toolkit.
+
+    Sections, audiences and frameworks with an upstream id replace the upstream entry;
+    new ids are added (sections after the upstream ones, in the order given).
+    """
+
+    title: Text | None = None
+    short_title: Text | None = None
+    description: Markdown | None = None
+    about: Markdown | None = None
+    language: Slug | None = None
+    languages: list[Slug] | None = None
+    sections: list[Section] = Field(default_factory=list)
+    audiences: list[Audience] = Field(default_factory=list)
+    frameworks: list[Framework] = Field(default_factory=list)
+    organization: Organization | None = None
+    branding: Branding | None = None
+    hide: list[Slug] = Field(default_factory=list, description="Ids of upstream modules this copy does not publish.")
+
+    def apply(self, toolkit: Toolkit) -> Toolkit:
+        update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
+                                                          "languages", "organization", "branding")
+                  if getattr(self, name) is not None}
+        for name in ("sections", "audiences", "frameworks"):
+            ours = {item.id: item for item in getattr(self, name)}
+            merged = [ours.pop(item.id, item) for item in getattr(toolkit, name)]
+            update[name] = merged + list(ours.values())
+        return toolkit.model_copy(update=update)

@@ -1,0 +1,70 @@
+"""Problems found in the content: one located, explained mistake each, and the one exception
+that carries all of them.
+
+Every layer of the core reports into a list of ``Problem``; ``ContentError`` is the only
+exception a content mistake raises, so callers never see a traceback for bad content.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Union
+
+#: A place inside a YAML document: keys and list indexes from the top.
+Path_ = tuple[Union[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in the content, located and explained."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.code}] {self.message}"
+        return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+    def github_annotation(self) -> str:
+        message = self.message + (f" Fix: {self.hint}" if self.hint else "")
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} file={self.file},line={self.line},col={self.column},title={self.code}::{message}"
+
+
+class ContentError(Exception):
+    """The content folder has mistakes; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column))
+        count = len(self.problems)
+        summary = f"{count} problem{'s' if count != 1 else ''} in the toolkit content"
+        super().__init__(summary + ":\n" + "\n".join(str(p) for p in self.problems))
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], what: str) -> str:
+    choices = list(choices)
+    best = suggest(word, choices)
+    listed = ", ".join(f"'{c}'" for c in choices)
+    if best:
+        return f"did you mean '{best}'? ({what}: {listed})"
+    return f"use one of: {listed}" if choices else f"no {what} are declared"
+
+
+def display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

@@ -1,0 +1,63 @@
+"""A module (one page, made of blocks) and the project: everything loaded, in one language."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .blocks import AnyBlock
+from .model import GlossaryTerm, Key, Reference, Slug, Strict, Text, Toolkit
+
+
+class Module(Strict):
+    """A module: one page of the toolkit, made of blocks. One file per module in `modules/<section>/<id>.yml`."""
+
+    id: Slug = Field(
+        description="The module's key: the same as the file name without .yml; lower-case letters, digits and dashes.")
+    title: Text = Field(description="The module's title, shown as the page heading and in the navigation.")
+    section: Slug = Field(
+        description="Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it sits in.")
+    summary: Text | None = Field(None,
+        description="One sentence that tells a facilitator what the module is for; shown under the title and on the section's page.")
+    audience: list[Slug] = Field(default_factory=list,
+        description="Who the module is for: ids from `audiences:` in toolkit.yml.")
+    order: int | None = Field(None, description="Position within its section; modules without one follow, by title.")
+    cites: list[Key] = Field(default_factory=list,
+        description="Keys of references.yml entries the whole module draws on.")
+    tags: list[Key] = Field(default_factory=list,
+        description="Framework tags of the whole module (`chime:hope`, `guidelines:6`), for the cross-index.")
+    blocks: list[AnyBlock] = Field(min_length=1,
+        description="The module's content, in order: each block starts with `- type:`.")
+
+
+class Untranslated(BaseModel):
+    """What of a module shows in the default language because its translation lacks it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    whole: bool = Field(False, description="No translation file at all.")
+    fields: frozenset[str] = frozenset()
+    blocks: frozenset[int] = frozenset()
+
+
+class Project(BaseModel):
+    """Everything loaded from the content folders, cross-checked, in one language."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    toolkit: Toolkit
+    references: dict[str, Reference]
+    glossary: list[GlossaryTerm]
+    modules: list[Module]
+    sources: dict[str, str] = Field(
+        description="Module id -> path of its YAML file, relative to the content folder it comes from.")
+    layers: dict[str, int] = Field(default_factory=dict,
+        description="Module id -> index of the content folder it comes from (0: upstream; last: this site's own).")
+    language: str = Field("en", description="The language the text is in.")
+    untranslated: dict[str, Untranslated] = Field(default_factory=dict,
+        description="Module id -> what of it is not translated into ``language``.")
+    untranslated_terms: frozenset[int] = Field(frozenset(),
+        description="Glossary terms (by position) not translated into ``language``.")
+
+    def modules_in(self, section_id: str) -> list[Module]:
+        found = [m for m in self.modules if m.section == section_id]
+        return sorted(found, key=lambda m: (m.order is None, m.order or 0, m.title.lower()))

@@ -1,0 +1,74 @@
+"""Citations: numbered notes on a page, and references formatted in APA style."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from ..model import CITATION, Reference
+
+#: An inline citation with the space before it, so the marker sits against the word.
+CITATION_IN_TEXT = re.compile(r"\s*" + CITATION.pattern)
+
+
+class Citations:
+    """Numbers citations on one page in order of first use, and lists them at the end."""
+
+    def __init__(self, references: dict[str, Reference], gettext: Callable[[str], str] = lambda s: s):
+        self.references = references
+        self.gettext = gettext
+        self.order: list[str] = []
+        self.uses: dict[str, list[str]] = {}
+
+    def cite(self, key: str) -> Markup:
+        if key not in self.order:
+            self.order.append(key)
+        number = self.order.index(key) + 1
+        anchor = f"cite-{number}-{len(self.uses.setdefault(key, [])) + 1}"
+        self.uses[key].append(anchor)
+        label = self.gettext("Reference %(number)s") % {"number": number}
+        return Markup('<sup class="tk-cite" id="{a}"><a href="#ref-{n}" aria-label="{label}">[{n}]</a></sup>').format(
+            a=anchor, n=number, label=label
+        )
+
+    def notes(self) -> list[dict[str, Any]]:
+        return [
+            {"number": i + 1, "key": key, "reference": self.references[key], "uses": self.uses[key]}
+            for i, key in enumerate(self.order)
+        ]
+
+
+def format_reference(reference: Reference, gettext: Callable[[str], str] = lambda s: s) -> Markup:
+    """An APA-style reference with its DOI or URL as a link.
+
+    Without authors the title takes their place; without a date "(n.d.)" stands for the
+    year; a description ("Oral presentation") follows the title in square brackets."""
+    year = reference.year if reference.year is not None else gettext("n.d.")
+    title = reference.title.rstrip(".")
+    # Titles of works that stand alone are italic; titles of articles are not.
+    standalone = not reference.container and not reference.pages
+    shown = Markup("<cite>{}</cite>").format(title) if standalone else Markup("{}").format(title)
+    if reference.description:
+        shown += Markup(" [{}]").format(reference.description)
+    if reference.authors:
+        parts = [Markup("{} ({}). {}").format(reference.authors, year, shown)]
+    else:
+        parts = [Markup("{}. ({})").format(shown, year)]
+    if reference.container:
+        parts.append(Markup(". <cite>{}</cite>").format(reference.container))
+        if reference.volume:
+            parts.append(Markup(", <i>{}</i>").format(reference.volume))
+            if reference.issue:
+                parts.append(Markup("({})").format(reference.issue))
+        if reference.pages:
+            parts.append(Markup(", {}").format(reference.pages.replace("-", "–")))
+    elif reference.pages:
+        parts.append(Markup(". {}").format(gettext("Pages %(pages)s") % {"pages": reference.pages.replace("-", "–")}))
+    parts.append(Markup("."))
+    if reference.publisher:
+        parts.append(Markup(" {}.").format(reference.publisher))
+    if reference.link:
+        parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
+    return Markup("").join(parts)

@@ -1,0 +1,156 @@
+"""The cross-index: a page per framework component and per audience, made from the data.
+
+A component's page lists every module and block linked to it: modules and blocks
+tagged with it (`tags: [chime:hope]`), framework tables that have a row for it or map
+a row to it (`maps_to`), and questions tagged with it. An audience's page lists the
+modules written for it and the questions to ask it, with its recommended modules first.
+
+The pages are generated here rather than with Material's tags plugin: that plugin
+lists whole pages by tags in their front matter, while the index needs to point at
+blocks, table rows and questions inside pages, and the core must not depend on the
+site engine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..blocks import BaseBlock
+from ..blocks.base import tag_topic
+from ..model import Audience, Component, Framework
+from ..project import Module, Project
+from ..sitemap import TOPICS, audience_path, component_path, module_path
+from .markdown import plain_in_markdown, tidy
+from .renderer import Page
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .renderer import Renderer
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the toolkit linked to a topic."""
+
+    module: Module
+    #: "module" (the whole module), "block" (a tagged block), "row" (a framework table row),
+    #: "mapped" (a row mapped to this component), "question", "group" (questions to ask an audience).
+    kind: str
+    block: BaseBlock | None = None
+    #: The row's component, the question or the group heading.
+    text: str | None = None
+    anchor: str | None = None
+
+
+@dataclass
+class Topic:
+    path: str
+    title: str
+    nav_title: str
+    framework: Framework | None = None
+    component: Component | None = None
+    audience: Audience | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _modules_in_order(project: Project) -> list[Module]:
+    return [m for s in project.toolkit.sections for m in project.modules_in(s.id)]
+
+
+def collect_mentions(project: Project) -> dict[tuple[str, str], list[Mention]]:
+    """(framework id, component key) or ("audience", id) -> the places linked to it, in nav order."""
+    toolkit = project.toolkit
+    found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+
+    for module in _modules_in_order(project):
+        for audience in module.audience:
+            found[("audience", audience)].append(Mention(module, "module"))
+        for tag in module.tags:
+            found[tag_topic(tag)].append(Mention(module, "module"))
+        for block in module.blocks:
+            for tag in block.tags:
+                found[tag_topic(tag)].append(Mention(module, "block", block, anchor=block.id))
+            for place in block.mentions(toolkit):
+                found[place.topic].append(Mention(module, place.kind, block, place.text, place.anchor))
+    return found
+
+
+def topics(project: Project, gettext: Callable[[str], str]) -> list[Topic]:
+    """Every cross-index page, frameworks first (in declared order), then audiences."""
+    mentions = collect_mentions(project)
+    result = []
+    for framework in project.toolkit.frameworks:
+        name = framework.short_title or framework.title
+        for component in framework.components:
+            if component.key.isdigit():  # numbered, like the dimensions of the Guidelines
+                item = framework.item_name[:1].upper() + framework.item_name[1:]
+                title = gettext("%(item)s %(key)s: %(label)s") % {"item": item, "key": component.key,
+                                                                  "label": component.label}
+                nav_title = f"{component.key}. {component.label}"
+            else:
+                title = gettext("%(framework)s: %(label)s") % {"framework": name, "label": component.label}
+                nav_title = component.label
+            result.append(Topic(component_path(framework, component.key), title, nav_title, framework=framework,
+                                component=component, mentions=mentions.get((framework.id, component.key), [])))
+    for audience in project.toolkit.audiences:
+        result.append(Topic(audience_path(audience), audience.label, audience.label, audience=audience,
+                            mentions=mentions.get(("audience", audience.id), [])))
+    return result
+
+
+def topics_nav(project: Project, gettext: Callable[[str], str]) -> list[Any]:
+    """The cross-index's part of the nav: an overview, then a group per framework and the audiences."""
+    if not project.toolkit.frameworks and not project.toolkit.audiences:
+        return []
+    children: list[Any] = [f"{TOPICS}/index.md"]
+    pages = topics(project, gettext)
+    for framework in project.toolkit.frameworks:
+        children.append({framework.short_title or framework.title:
+                         [{t.nav_title: t.path} for t in pages if t.framework is framework]})
+    if project.toolkit.audiences:
+        children.append({gettext("Audiences"): [{t.nav_title: t.path} for t in pages if t.audience]})
+    return [{gettext("Browse by topic"): children}]
+
+
+def _markdown_link(from_path: str, module: Module, anchor: str | None = None) -> str:
+    """A Markdown link target (resolved and checked by the site engine) from one page to a module."""
+    target = posixpath.relpath(module_path(module.section, module.id), posixpath.dirname(from_path))
+    return f"{target}#{anchor}" if anchor else target
+
+
+def _grouped(mentions: list[Mention]) -> list[tuple[Module, list[Mention]]]:
+    groups: dict[str, tuple[Module, list[Mention]]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.module.id, (mention.module, []))[1].append(mention)
+    return list(groups.values())
+
+
+def render_topics(renderer: "Renderer") -> list["Page"]:
+    """The cross-index pages: an overview and a page per topic."""
+    project = renderer.project
+    if not project.toolkit.frameworks and not project.toolkit.audiences:
+        return []
+    gettext = renderer.gettext
+    all_topics = topics(project, gettext)
+    published = {m.id: m for m in project.modules}
+
+    renderer.start_page(f"{TOPICS}/index.md")
+    # The framework's description is printed just above its figure: no caption to repeat it.
+    figures = {f.id: renderer.env.globals["framework_figure"](f.id, f"topics-{f.id}-figure", "")
+               for f in project.toolkit.frameworks if f.centre}
+    overview = renderer.env.get_template("topics.md.j2").render(
+        topics=all_topics, figures=figures, relpath=lambda p: posixpath.relpath(p, TOPICS))
+    pages = [Page(f"{TOPICS}/index.md", gettext("Browse by topic"), tidy(overview))]
+
+    for topic in all_topics:
+        renderer.start_page(topic.path)
+        start = [published[i] for i in topic.audience.start if i in published] if topic.audience else []
+        text = renderer.env.get_template("topic.md.j2").render(
+            topic=topic, groups=_grouped(topic.mentions), start=start,
+            link=lambda module, anchor=None, _from=topic.path: _markdown_link(_from, module, anchor),
+            link_text=plain_in_markdown,
+        )
+        pages.append(Page(topic.path, topic.title, tidy(text)))
+    return pages

@@ -1,0 +1,299 @@
+"""Render a loaded toolkit into Markdown pages through Jinja templates.
+
+Pages are Markdown (headings, so the site engine builds the table of contents and
+search sections) with each block's body as HTML made by its template. Nothing here
+knows about MkDocs: the output is a list of ``Page`` objects and a nav structure.
+
+Templates are looked up first in the project's override folder
+(``overrides/toolkit/`` by default), then beside each block type, then in ``templates/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from gettext import NullTranslations
+from pathlib import Path
+from typing import Any, Callable
+
+import markdown
+from babel import Locale, UnknownLocaleError
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, FunctionLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..blocks import BLOCK_TYPES, BaseBlock
+from ..model import Framework
+from ..project import Module, Project, Untranslated
+from ..sitemap import module_path
+from .citations import Citations, format_reference
+from .citations import CITATION_IN_TEXT
+from .helpers import template_helpers
+from .markdown import (
+    APOSTROPHE,
+    PLAIN_TEXT,
+    GlossaryLinks,
+    NoRawHtml,
+    inert,
+    plain_in_markdown,
+    term_anchor,
+    tidy,
+    unsafe_links,
+)
+from .urls import relative_url
+
+#: A link from content text to another page, by its Markdown file: `../education/x.md#block`.
+PAGE_LINK = re.compile(r'href="((?!/)[^":#?]+\.md)(#[^"]*)?"')
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, and the content file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str | None = None
+    #: Id of the module the page shows, if any.
+    module_id: str | None = None
+
+
+class Renderer:
+    def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
+                 directory_urls: bool = True):
+        self.project = project
+        self.translations = translations or NullTranslations()
+        self.gettext = self.translations.gettext
+        self.directory_urls = directory_urls
+        #: Source path of the page being rendered; links in block HTML are made relative to it.
+        self._page = "index.md"
+        self._abbrs = 0
+        loaders: list[BaseLoader] = []
+        if overrides and Path(overrides).is_dir():
+            loaders.append(FileSystemLoader(str(overrides)))
+        # `blocks/<type>.html.j2` is the template beside the block type's module.
+        loaders.append(FunctionLoader(_block_template))
+        loaders.append(PackageLoader("toolkit_builder.core.render", "templates"))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            extensions=["jinja2.ext.i18n"],
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.install_gettext_translations(self.translations, newstyle=True)
+        glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
+        # Texts with a glossary abbreviation need the Markdown converter to get their hint.
+        self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
+                               if glossary else None)
+        self._md = markdown.Markdown(
+            extensions=[NoRawHtml(), "abbr", "smarty", GlossaryLinks(self)],
+            extension_configs={"abbr": {"glossary": glossary}},
+        )
+        self._citations: Citations | None = None
+        self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline,
+                                reference=lambda r: format_reference(r, self.gettext),
+                                plain=plain_in_markdown, md_span=self.markdown_span)
+        self.env.globals.update(
+            toolkit=project.toolkit,
+            cite=self.cite,
+            sources=self.sources,
+            component_label=self.component_label,
+            mapping_label=self.mapping_label,
+            tag_label=self.tag_label,
+            audience_label=self.audience_label,
+            language=project.language,
+            default_language=project.toolkit.language,
+            language_name=self.language_name,
+        )
+        self.env.globals.update(template_helpers(project, self.gettext, self.translations.ngettext, self.link))
+
+    # ------------------------------------------------------------------ links
+
+    def start_page(self, path: str) -> None:
+        """Set the page being rendered: links are relative to it, tooltip ids restart."""
+        self._page = path
+        self._abbrs = 0
+
+    def next_abbr(self) -> int:
+        self._abbrs += 1
+        return self._abbrs
+
+    def link(self, to_path: str, anchor: str | None = None) -> str:
+        """Relative link from the page being rendered to another page or file of the site."""
+        return relative_url(self._page, to_path, anchor, self.directory_urls)
+
+    def glossary_link(self, term: str) -> str:
+        return self.link("glossary.md", term_anchor(term))
+
+    def _page_links(self, html: str) -> str:
+        """Links to pages written as in MkDocs, relative to the page's Markdown file
+        (`../education/x.md#block`), become links to where those pages are served."""
+
+        def resolve(match: re.Match) -> str:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(self._page), match.group(1)))
+            anchor = match.group(2)[1:] if match.group(2) else None
+            return f'href="{self.link(target, anchor)}"'
+
+        return PAGE_LINK.sub(resolve, html)
+
+    # ------------------------------------------------------------------ text
+
+    def _convert(self, text: str) -> str:
+        self._md.reset()
+        html = self._md.convert(text)
+        html = unsafe_links(html)
+        html = self._page_links(html)
+        return CITATION_IN_TEXT.sub(lambda m: self.cite(m.group(1)), html)
+
+    def markdown_block(self, text: str | None) -> Markup:
+        return Markup(self._convert(text)) if text else Markup("")
+
+    def markdown_inline(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
+            # Most one-line texts hold no Markdown at all: converting them would only cost time.
+            return Markup(APOSTROPHE.sub("&rsquo;", str(escape(text))))
+        html = self._convert(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    def markdown_span(self, text: str | None) -> Markup:
+        """Inline Markdown for a place inside the page's Markdown (a list item, a paragraph): one line,
+        rendered here, then made inert so the site's Markdown cannot turn it into links or attributes."""
+        return inert(self.markdown_inline(" ".join(text.split()) if text else text))
+
+    def cite(self, key: str) -> Markup:
+        if self._citations is None:  # text outside a page with notes (home, section pages)
+            return Markup("")
+        return self._citations.cite(key)
+
+    def sources(self, keys: list[str]) -> Markup:
+        if not keys or self._citations is None:
+            return Markup("")
+        markers = Markup("").join(self.cite(k) for k in keys)
+        return Markup('<p class="tk-sources">{} {}</p>').format(self.gettext("Sources:"), markers)
+
+    # ------------------------------------------------------------------ labels
+
+    def component_label(self, framework: Framework, key: str, override: str | None = None) -> str:
+        component = framework.component(key)
+        return override or (component.label if component else key)
+
+    def mapping_label(self, framework: Framework) -> str:
+        target = self.project.toolkit.framework(framework.maps_to) if framework.maps_to else None
+        if target is None:
+            return ""
+        if target.mapped_label:
+            return target.mapped_label
+        plural = target.item_name_plural or f"{target.item_name}s"
+        return self.gettext("%(framework)s %(items)s") % {"framework": target.short_title or target.title,
+                                                          "items": plural}
+
+    def tag_label(self, tag: str) -> str:
+        framework_id, _, key = tag.partition(":")
+        framework = self.project.toolkit.framework(framework_id)
+        if framework is None:
+            return tag
+        component = framework.component(key)
+        name = framework.short_title or framework.title
+        if framework.maps_to is None and component is not None:  # numbered dimensions
+            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": framework.item_name,
+                                                                     "key": key}
+        return f"{name}: {component.label if component else key}"
+
+    def language_name(self, code: str) -> str:
+        """The name of a language in the page's language ("anglais" on a French page)."""
+        try:
+            return Locale.parse(code).get_display_name(self.project.language) or code
+        except (ValueError, UnknownLocaleError):
+            return code
+
+    def audience_label(self, audience_id: str) -> str:
+        audience = self.project.toolkit.audience(audience_id)
+        return audience.label if audience else audience_id
+
+    # ------------------------------------------------------------------ pages
+
+    def render_block(self, block: BaseBlock, level: int = 2) -> Markup:
+        template = self.env.get_template(f"blocks/{block.type}.html.j2")
+        html = template.render(block=block, level=level, **block.template_context(self.project.toolkit))
+        # A blank line would end the HTML block in the page's Markdown.
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
+
+    def render_module(self, module: Module) -> Page:
+        self.start_page(module_path(module.section, module.id))
+        self._citations = Citations(self.project.references, self.gettext)
+        untranslated = self.project.untranslated.get(module.id, Untranslated())
+        try:
+            blocks = [
+                {
+                    "block": b,
+                    "html": self.render_block(b, 3 if b.heading else 2),
+                    "anchor": f" {{#{b.id}}}" if b.id else "",  # attr_list sets the heading's id
+                    "untranslated": i in untranslated.blocks,
+                }
+                for i, b in enumerate(module.blocks)
+            ]
+            module_sources = self.sources(module.cites)
+            text = self.env.get_template("module.md.j2").render(
+                module=module,
+                section=self.project.toolkit.section(module.section),
+                blocks=blocks,
+                module_sources=module_sources,
+                untranslated=untranslated,
+                notes=self._citations.notes(),
+            )
+        finally:
+            self._citations = None
+        return Page(module_path(module.section, module.id), module.title, tidy(text), self.project.sources.get(module.id),
+                    module.id)
+
+    def render_home(self) -> Page:
+        self.start_page("index.md")
+        sections = [(s, self.project.modules_in(s.id)) for s in self.project.toolkit.sections]
+        published = {m.id: m for m in self.project.modules}
+        starts = [(a, [published[i] for i in a.start if i in published]) for a in self.project.toolkit.audiences]
+        text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
+                                                          topics=bool(self.project.toolkit.frameworks))
+        return Page("index.md", self.project.toolkit.title, tidy(text))
+
+    def render_section(self, section) -> Page:
+        self.start_page(f"{section.id}/index.md")
+        text = self.env.get_template("section.md.j2").render(
+            section=section, modules=self.project.modules_in(section.id)
+        )
+        return Page(f"{section.id}/index.md", section.title, tidy(text))
+
+    def render_references(self) -> Page:
+        self.start_page("references.md")
+        references = sorted(self.project.references.items(),
+                            key=lambda kv: ((kv[1].authors or kv[1].title).lower(), kv[1].year or 0))
+        text = self.env.get_template("references.md.j2").render(references=references)
+        return Page("references.md", self.gettext("References"), tidy(text))
+
+    def render_glossary(self) -> Page:
+        self.start_page("glossary.md")
+        terms = sorted(self.project.glossary, key=lambda t: t.term.lower())
+        untranslated = {self.project.glossary[i].term for i in self.project.untranslated_terms}
+        text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor,
+                                                               untranslated=untranslated)
+        return Page("glossary.md", self.gettext("Glossary"), tidy(text))
+
+
+def _block_template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    """The source of `blocks/<type>.html.j2`: the file beside the block type's module."""
+    if not name.startswith("blocks/") or not name.endswith(".html.j2"):
+        return None
+    block_type = BLOCK_TYPES.get(name[len("blocks/"):-len(".html.j2")])
+    if block_type is None:
+        return None
+    path = block_type.template_path()
+    if not path.is_file():
+        return None
+    modified = path.stat().st_mtime
+    return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime == modified

@@ -1,0 +1,340 @@
+"""The located YAML reader: safe, bounded, and keeping the line and column of every value.
+
+Content files come from pull requests, so the reader refuses what could stall or exhaust
+a build (huge files, alias bombs, deep nesting, control characters) with a located problem
+instead, and it keeps positions so every later check can point at the line it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Path_, Problem
+
+#: libyaml's parser when PyYAML has it (about 20 times faster), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+#: Largest YAML file the loader reads; toolkit files are a few kilobytes.
+MAX_FILE_BYTES = 2_000_000
+
+
+#: Values one file may expand to; stops alias ("billion laughs") bombs.
+MAX_NODES = 100_000
+
+
+MAX_DEPTH = 60
+
+
+#: Characters no text should hold: controls (other than tab and line breaks) and lone surrogates,
+#: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
+BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data plus the (line, column) of every value and key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]]
+    key_positions: dict[Path_, tuple[int, int]]
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """Position of the value (or key) at ``path``, else of its closest parent."""
+        table = self.key_positions if key else self.positions
+        if key and path in table:
+            return table[path]
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+class _Reader:
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file = file
+        self.problems = problems
+        self.nodes = 0
+        self.alias_uses: dict = {}
+        self.constructor = yaml.SafeLoader("")
+
+    def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.file, line, column, code, message, hint))
+
+    def read(self, raw: bytes) -> Document | None:
+        if len(raw) > MAX_FILE_BYTES:
+            self.problem(1, 1, "file-too-large", f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                         "split the module into smaller modules")
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            self.problem(line, column, "not-utf8", "the file is not valid UTF-8 text",
+                         "save the file with UTF-8 encoding")
+            return None
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            self.problem(line, 1, "not-utf8", "the file contains a NUL character", "save the file as plain text")
+            return None
+        if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+            self.problem(1, 1, "empty-file", "the file is empty", "add the module's fields, or delete the file")
+            return None
+        loader = None
+        try:
+            if _ordinary(text):
+                # The common case, parsed by libyaml: no anchors (so no alias bombs), shallow, small.
+                nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
+            else:
+                loader = _BoundedLoader(text)
+                nodes = []
+                while loader.check_node():
+                    nodes.append(loader.get_node())
+        except _TooBig as error:
+            self.problem(error.line, error.column, "file-too-large", str(error),
+                         "check the brackets and indentation around this line, or split the file")
+            return None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            what = " ".join(filter(None, [error.context, error.problem]))
+            source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+            if "\t" in source_line[: max(column, 1)] or "'\\t'" in what:
+                what, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
+            else:
+                hint = _yaml_hint(what)
+            self.problem(line, column, "yaml-syntax", f"YAML syntax error: {what}", hint)
+            return None
+        except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+            before = text[: error.position]
+            line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+            self.problem(line, column, "bad-character",
+                         f"the file holds an invisible control character (U+{error.character:04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
+        except yaml.YAMLError as error:
+            self.problem(1, 1, "yaml-syntax", f"YAML error: {error}", None)
+            return None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        self.alias_uses = loader.alias_uses if loader is not None else {}
+        if len(nodes) != 1:
+            mark = nodes[1].start_mark if len(nodes) > 1 else None
+            line = mark.line + 1 if mark else 1
+            self.problem(line, 1, "yaml-syntax", "the file holds more than one YAML document",
+                         "remove the `---` line; one file holds one module")
+            return None
+        document = Document(self.file, None, {}, {})
+        try:
+            document.data = self._walk(nodes[0], (), document, 0)
+        except _TooBig as error:
+            self.problem(error.line, error.column, "file-too-large", str(error),
+                         "remove the aliases (`*name`) that repeat large parts, or split the file")
+            return None
+        return document
+
+    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int,
+              via: tuple[int, int] | None = None) -> Any:
+        """``via``: where the first alias on the way here was used; a bomb is reported there."""
+        self.nodes += 1
+        mark = node.start_mark
+        if self.nodes > MAX_NODES:
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file expands to more than {MAX_NODES:,} values")
+        if depth > MAX_DEPTH:
+            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+                          f"the file nests deeper than {MAX_DEPTH} levels")
+        document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTION_TAGS:
+            self.problem(mark.line + 1, mark.column + 1, "wrong-type", f"the YAML tag '{node.tag}' is not allowed",
+                         "remove the tag (the word starting with `!`)")
+        if isinstance(node, yaml.MappingNode):
+            self._merge(node, set())
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                km = key_node.start_mark
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    self.problem(km.line + 1, km.column + 1, "wrong-type", "a key must be a plain word",
+                                 "write keys as `name: value`")
+                    continue
+                key = str(key)
+                if key in result:
+                    first = document.key_positions[path + (key,)]
+                    self.problem(km.line + 1, km.column + 1, "duplicate-key",
+                                 f"the key '{key}' appears twice (first on line {first[0]})",
+                                 "keep one of them")
+                    continue
+                document.key_positions[path + (key,)] = (km.line + 1, km.column + 1)
+                result[key] = self._walk(value_node, path + (key,), document, depth + 1,
+                                         via or self.alias_uses.get((id(node), id(key_node))))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self._walk(child, path + (i,), document, depth + 1, via or self.alias_uses.get((id(node), i)))
+                    for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _merge(self, node: yaml.MappingNode, busy: set[int]) -> None:
+        """Resolve merge keys (`<<: *base`) in place. As YAML says, the mapping's own keys win over
+        merged ones, and earlier merged mappings over later ones; merged duplicates are dropped, so
+        merges of merges cannot multiply into a memory bomb, and a mapping cannot merge itself."""
+        if not any(key.tag == MERGE_TAG for key, _ in node.value):
+            return
+        if id(node) in busy or len(busy) > MAX_DEPTH:
+            mark = node.start_mark
+            raise _TooBig(mark.line + 1, mark.column + 1, "a mapping merges itself (`<<:`), directly or not")
+        busy.add(id(node))
+        own, merged = [], []
+        for key_node, value_node in node.value:
+            if key_node.tag != MERGE_TAG:
+                own.append((key_node, value_node))
+                continue
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    m = source.start_mark
+                    self.problem(m.line + 1, m.column + 1, "yaml-syntax", "`<<:` merges mappings only",
+                                 "merge an anchored mapping (`<<: *name`), or remove the `<<:` line")
+                    continue
+                self._merge(source, busy)
+                merged.extend(source.value)
+        busy.discard(id(node))
+        seen = {_key_of(key) for key, _ in own}
+        kept = []
+        for key_node, value_node in merged:
+            if _key_of(key_node) not in seen:
+                seen.add(_key_of(key_node))
+                kept.append((key_node, value_node))
+        node.value = kept + own
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        m = node.start_mark
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except Exception as error:  # noqa: BLE001 - PyYAML's constructors fail in many ways on a bad
+            # tagged value (`!!timestamp 2001-13-45x` raises AttributeError); each is a content mistake.
+            reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
+            self.problem(m.line + 1, m.column + 1, "wrong-type", f"this value cannot be read: {reason}",
+                         "put the value in quotes")
+            return None
+        if isinstance(value, bytes):
+            self.problem(m.line + 1, m.column + 1, "wrong-type", "binary data (`!!binary`) cannot be used here",
+                         "write the value as text")
+            return None
+        if isinstance(value, str) and (bad := BAD_CHARACTER.search(value)):
+            self.problem(m.line + 1, m.column + 1, "bad-character",
+                         f"this text holds an invisible or invalid character (U+{ord(bad.group(0)):04X})",
+                         "delete it (text copied from another program may carry it), or retype the text")
+            return None
+        return value
+
+
+def _key_of(node: yaml.Node) -> Any:
+    return node.value if isinstance(node, yaml.ScalarNode) else id(node)
+
+
+_ANCHOR = re.compile(r"(?:^|[\s:\-\[{,])&[^\s,\[\]{}]")
+
+
+_INDENT = re.compile(r"^ *", re.MULTILINE)
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _ordinary(text: str) -> bool:
+    """Whether libyaml can compose the file safely: no anchors (so nothing an alias could
+    repeat), no control characters, small, and too shallow to exhaust the stack."""
+    # A backslash may be an escape (`"\\ud800"`) whose character the pure-Python reader reports well.
+    if len(text) > 200_000 or "\\" in text or _ANCHOR.search(text) or BAD_CHARACTER.search(text):
+        return False
+    if max(len(m) for m in _INDENT.findall(text)) > 2 * MAX_DEPTH:
+        return False
+    depth = deepest = 0
+    for char in _BRACKETS.findall(text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest <= MAX_DEPTH
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """Safe loading that stops at ``MAX_NODES`` values or ``MAX_DEPTH`` levels while it composes,
+    so a huge or deeply nested file ends early, in bounded memory and without deep recursion."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.count = 0
+        self.depth = 0
+        #: (parent node, key node or index) -> (line, column) of each alias (`*name`) used there.
+        self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            self.alias_uses[(id(parent), index if isinstance(index, int) else id(index))] = (
+                mark.line + 1, mark.column + 1)
+        self.count += 1
+        self.depth += 1
+        try:
+            if self.count > MAX_NODES or self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                what = (f"more than {MAX_NODES:,} values" if self.count > MAX_NODES
+                        else f"values nested deeper than {MAX_DEPTH} levels")
+                raise _TooBig(mark.line + 1, mark.column + 1, f"the file holds {what}")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
+def _yaml_hint(what: str) -> str:
+    if "mapping values are not allowed" in what:
+        return "a text containing ': ' must be put in quotes, or indented under its key"
+    if "tab" in what:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in what:
+        return "each line of a mapping needs `key: value`; check the line above for a missing colon"
+    if "expected <block end>" in what or "did not find expected" in what:
+        return "check the indentation: items of one list or mapping must line up"
+    if "found character" in what and "'@'" in what or "'`'" in what:
+        return "a text starting with @ or ` must be put in quotes"
+    if "found undefined alias" in what:
+        return "define the anchor (`&name`) before using the alias (`*name`)"
+    return "check the line and the line above it (quotes, colons, indentation)"
+
+
+def read_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # judged before reading: a huge file is never read into memory
+            problems.append(Problem(display, 1, 1, "file-too-large",
+                                    f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                    "split the module into smaller modules"))
+            return None
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # it may have grown since
+    except OSError as error:
+        problems.append(Problem(display, 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
+        return None
+    return _Reader(display, problems).read(raw)

@@ -1,0 +1,1 @@
+"""Tools around the core: warnings (lint), JSON Schemas, the link checker and PDFs."""

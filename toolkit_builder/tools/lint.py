@@ -1,0 +1,300 @@
+"""Warnings about content that is valid but could serve readers better.
+
+Errors (``loader``) stop a build; warnings do not, unless ``toolkit validate --strict``
+asks for it. The linter runs on a project that loaded without errors, reads each file
+again for the line numbers, and reports problems with severity ``warning``:
+
+- ``missing-summary``: a module without a summary;
+- ``heading-jump``: a Markdown heading in a text that skips a level of the page outline;
+- ``missing-alt``: a Markdown image without a text alternative;
+- ``uncited-reference``: an entry of references.yml that nothing cites;
+- ``unused-term``: a glossary term that no module uses;
+- ``hard-to-read``: a paragraph with a low Flesch reading-ease score.
+
+It also measures every module's reading ease, which ``toolkit validate`` prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from ..core.model import CITATION, TRANSLATABLE
+from ..core.problems import Problem, display
+from ..core.project import Module, Project
+from ..core.yamlpos import Document, read_document
+
+#: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
+#: university-graduate level; plain language aims at 60 and more).
+HARD_TO_READ = 30.0
+#: Paragraphs shorter than this are not scored: the formula means little on a few words.
+MIN_WORDS = 25
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`>#]+")
+_LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
+
+Path_ = tuple[typing.Union[str, int], ...]
+
+
+@dataclass
+class LintReport:
+    """The warnings of a project, and each module's reading ease (module id -> score)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    reading_ease: dict[str, float] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- texts of the model
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether a field's type holds text that readers read (typed ``Text`` or ``Markdown``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        return any(a is TRANSLATABLE for a in args[1:]) or _is_text(args[0])
+    return any(_is_text(a) for a in typing.get_args(annotation))
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def texts(value: Any, annotation: Any = None, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every reader-facing text of a model object, with its path in the YAML data."""
+    if isinstance(value, BaseModel):
+        hints = _hints(type(value))
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), hints.get(name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from texts(item, annotation, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, annotation, path + (key,))
+    elif isinstance(value, str) and annotation is not None and _is_text(annotation):
+        yield path, value
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to the words a reader reads (for readability scores and term search)."""
+    text = CITATION.sub("", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _LIST_MARKER.sub("", text)
+    return _MARKUP.sub("", text)
+
+
+def paragraphs(text: str) -> Iterator[str]:
+    """The paragraphs of a Markdown text: blocks separated by blank lines, headings left out."""
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.splitlines() if line.strip() and not _ATX_HEADING.match(line)]
+        if lines:
+            yield "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class _Source:
+    """A content file, read again for positions only when a warning needs one.
+
+    The loader does not keep positions once the model is built; most files have no
+    warning, so most are not parsed twice.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = display(path)
+        self._document: Document | None = None
+        self._lines: list[str] | None = None
+
+    @property
+    def document(self) -> Document | None:
+        if self._document is None:
+            self._document = read_document(self.path, self.file, [])
+        return self._document
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            try:
+                self._lines = self.path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines = []
+        return self._lines
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        return self.document.where(path, key=key) if self.document else (1, 1)
+
+    def line_of(self, path: Path_, snippet: str) -> tuple[int, int]:
+        """Line of ``snippet`` (a line of the text at ``path``), searched from where the text starts.
+
+        Texts are often block scalars (`text: |`) spread over many lines; the first words of
+        the snippet locate it. Falls back to where the value starts.
+        """
+        line, column = self.where(path)
+        words = " ".join(snippet.split()[:4])
+        if words:
+            for number in range(line, min(len(self.lines), line + 400) + 1):
+                found = self.lines[number - 1].find(words)
+                if found >= 0:
+                    return number, found + 1
+        return line, column
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class _Linter:
+    def __init__(self, project: Project, layers: list[Path]):
+        self.project = project
+        self.layers = layers
+        self.content_dir = layers[-1]
+        self.report = LintReport()
+
+    def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
+        self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
+
+    def source(self, relative: str, layer: int = -1) -> _Source:
+        return _Source(self.layers[layer] / relative)
+
+    def run(self) -> LintReport:
+        import textstat
+
+        language = self.project.toolkit.language
+        try:
+            textstat.set_lang(language)
+            self.scoring = True
+        except Exception:  # a language textstat does not know: no scores
+            self.scoring = False
+        self.textstat = textstat
+        cited: set[str] = set()
+        module_words: list[str] = []
+        for module in self.project.modules:
+            self.module(module, self.source(self.project.sources[module.id], self.project.layers.get(module.id, -1)))
+            cited.update(_cited(module))
+            module_words.extend(plain(text) for _, text in texts(module))
+        cited.update(_cited(self.project.toolkit))
+        toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
+        self.references(cited)
+        self.glossary("\n".join(module_words + toolkit_words))
+        self.report.problems.sort(key=lambda p: (p.file, p.line, p.column))
+        return self.report
+
+    # ------------------------------------------------------------------ per module
+
+    def module(self, module: Module, source: _Source) -> None:
+        if not module.summary:
+            self.warn(source, source.where(("title",), key=True), "missing-summary",
+                      f"the module '{module.id}' has no summary",
+                      "add `summary:` with one sentence that tells a facilitator what the module is for")
+        for b, block in enumerate(module.blocks):
+            outline = {"level": 3 if block.heading else 2, "first": True}
+            for path, text in texts(block, path=("blocks", b)):
+                self.headings(source, path, text, outline)
+        all_text: list[str] = []
+        for path, text in texts(module):
+            if _IMAGE_WITHOUT_ALT.search(text):
+                self.warn(source, source.line_of(path, text[_IMAGE_WITHOUT_ALT.search(text).start():]),
+                          "missing-alt", "an image has no text alternative",
+                          "describe the image between the brackets: ![what the image shows](picture.png)")
+            for paragraph in paragraphs(text):
+                words = plain(paragraph)
+                all_text.append(words)
+                if self.scoring and len(words.split()) >= MIN_WORDS:
+                    score = self.textstat.flesch_reading_ease(words)
+                    if score < HARD_TO_READ:
+                        self.warn(source, source.line_of(path, paragraph.strip().splitlines()[0]), "hard-to-read",
+                                  f"this paragraph is hard to read (reading ease {score:.0f}; aim for 60 or more)",
+                                  "split long sentences and prefer short, everyday words")
+        if self.scoring and all_text:
+            self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
+
+    def headings(self, source: _Source, path: Path_, text: str, outline: dict) -> None:
+        """Markdown headings in one text of a block, against the page outline.
+
+        The page title is h1; a block's `heading:` is h2, so a heading inside that
+        block's texts may start at h3 (h2 in a block without a heading); after that,
+        each heading goes at most one level deeper than the one before it.
+        """
+        lines = text.splitlines()
+        for i, line in enumerate(lines):
+            level = None
+            match = _ATX_HEADING.match(line)
+            if match:
+                level = len(match.group(1))
+            elif i > 0 and lines[i - 1].strip() and _SETEXT_UNDERLINE.match(line) and not _LIST_MARKER.match(line):
+                level = 1 if line.strip().startswith("=") else 2
+                line = lines[i - 1]
+            if level is None:
+                continue
+            allowed = outline["level"] if outline["first"] else outline["level"] + 1
+            if level == 1:
+                self.warn(source, source.line_of(path, line), "heading-jump",
+                          "a level-1 heading inside a text: the page title is the page's only level-1 heading",
+                          f"write it as a level-{min(allowed, 3)} heading: {'#' * min(allowed, 3)} ...")
+            elif level > allowed:
+                self.warn(source, source.line_of(path, line), "heading-jump",
+                          f"a level-{level} heading follows a level-{allowed - 1} heading, skipping a level",
+                          f"make it a level-{allowed} heading: {'#' * allowed} ...")
+            outline["level"], outline["first"] = max(level, 2), False
+
+    # ------------------------------------------------------------------ across files
+
+    def references(self, cited: set[str]) -> None:
+        if not (self.content_dir / "references.yml").is_file():
+            return
+        source = self.source("references.yml")
+        for key in self.project.references:
+            if key not in cited:
+                self.warn(source, source.where((key,), key=True), "uncited-reference",
+                          f"the reference '{key}' is not cited anywhere",
+                          f"cite it with `cites: [{key}]` or `[@{key}]` where it supports the text, or remove it")
+
+    def glossary(self, used_text: str) -> None:
+        if not (self.content_dir / "glossary.yml").is_file():
+            return
+        source = self.source("glossary.yml")
+        for i, term in enumerate(self.project.glossary):
+            # Any spacing between the words, and the plural ("peer support workers").
+            words = r"\s+".join(re.escape(word) for word in term.term.split())
+            pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
+            if not re.search(pattern, used_text, flags=re.IGNORECASE):
+                self.warn(source, source.where(("terms", i, "term")), "unused-term",
+                          f"the glossary term '{term.term}' is not used in any module",
+                          "remove it, or check that its spelling matches the modules' texts")
+
+
+def _cited(value: Any) -> Iterator[str]:
+    """Every reference key a model object cites: its `cites` lists and `[@key]` in its texts."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name == "cites" and isinstance(item, list):
+                yield from (str(key) for key in item)
+            else:
+                yield from _cited(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _cited(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _cited(item)
+    elif isinstance(value, str):
+        yield from (m.group(1) for m in CITATION.finditer(value))
+
+
+def lint_project(project: Project, content_dir: str | Path | list) -> LintReport:
+    """Warnings about a loaded project (see the module docstring), and each module's reading ease."""
+    layers = [Path(d) for d in content_dir] if isinstance(content_dir, (list, tuple)) else [Path(content_dir)]
+    return _Linter(project, layers).run()

@@ -1,0 +1,207 @@
+"""JSON Schemas of the content files, generated from the typed model.
+
+Editors that speak the YAML language server protocol (VS Code with the Red Hat YAML
+extension, and others) read the ``# yaml-language-server: $schema=...`` line at the top
+of each content file, then autocomplete keys, show each field's description on hover and
+flag mistakes while typing. The schemas come from ``model.py``: field descriptions are each
+field's ``Field(description=...)``, block descriptions the class docstrings.
+
+The schemas are written as JSON Schema draft-07, the version the YAML language server
+implements. They check the shape of one file; what only the whole toolkit can tell (is
+this section declared? is this reference in references.yml?) stays with ``toolkit validate``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema
+
+from ..core.blocks import BLOCK_TYPES
+from ..core.i18n import DIGEST_KEY
+from ..core.model import Glossary, Reference, Toolkit
+from ..core.model.fields import _int_to_str
+from ..core.project import Module
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+#: File name in schema/ -> (the type a file validates against, title, description).
+SCHEMAS: dict[str, tuple[Any, str, str]] = {
+    "toolkit.schema.json": (
+        Toolkit, "toolkit.yml",
+        "The toolkit: its title, languages, sections in order, audiences and frameworks.",
+    ),
+    "module.schema.json": (
+        Module, "Toolkit module",
+        "One module of the toolkit: a page made of blocks, in content/modules/<section>/<id>.yml.",
+    ),
+    "references.schema.json": (
+        dict[str, Reference], "references.yml",
+        "Every work the toolkit cites, keyed: modules cite them with `cites: [key]` or `[@key]` in a text.",
+    ),
+    "glossary.schema.json": (
+        Glossary, "glossary.yml",
+        "Terms and abbreviations; abbreviations get a hover hint wherever they appear.",
+    ),
+}
+
+
+def _is_int_to_str(schema: dict) -> bool:
+    function = schema.get("function", {}).get("function")
+    return schema.get("type") == "function-before" and function is _int_to_str
+
+
+def _text_or_number(text: dict, **number: Any) -> dict:
+    # One schema with two types rather than `anyOf`: editors show one description, and
+    # `pattern`/`minLength` apply to texts only, `minimum` to numbers only.
+    return {**text, "type": ["string", "integer"], **number}
+
+
+class _Generator(GenerateJsonSchema):
+    """Pydantic's generator, told that keys written as numbers (`maps_to: [3, 5]`) are fine."""
+
+    def function_before_schema(self, schema):
+        if _is_int_to_str(schema):
+            return _text_or_number(self.generate_inner(schema["schema"]))
+        return super().function_before_schema(schema)
+
+    def chain_schema(self, schema):
+        steps = schema["steps"]
+        if _is_int_to_str(steps[0]):
+            # A slug: a number, or a text that matches the pattern checked by the last step.
+            return _text_or_number(self.generate_inner(steps[-1]), minimum=0)
+        return super().chain_schema(schema)
+
+
+def _untitled(definition: dict) -> None:
+    for prop in definition.get("properties", {}).values():
+        prop.pop("title", None)  # pydantic's "Maps To" says less than the description
+
+
+def _blocks_schema(definitions: dict) -> dict:
+    """Blocks as `type` + one `if`/`then` per type, instead of pydantic's `oneOf`.
+
+    With `oneOf`, a mistake in a block makes every alternative fail and editors report
+    "no schema matched". Here `type` is checked against the list of types first, then
+    the block is checked against its own type's fields only, so messages point at the
+    wrong key or value.
+    """
+    descriptions = [definitions[c.__name__].get("description", "") for c in BLOCK_TYPES.values()]
+    return {
+        "description": "A block of the module: `type` says which kind, and each kind has its own fields.",
+        "type": "object",
+        "required": ["type"],
+        "properties": {
+            "type": {
+                "enum": list(BLOCK_TYPES),
+                # Shown next to each choice by VS Code's completion list; validators ignore it.
+                "enumDescriptions": descriptions,
+                "description": "The kind of block: "
+                + "; ".join(f"`{t}`: {d.rstrip('.')}" for t, d in zip(BLOCK_TYPES, descriptions)) + ".",
+            },
+        },
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": t}}, "required": ["type"]},
+                "then": {"$ref": f"#/definitions/{c.__name__}"},
+            }
+            for t, c in BLOCK_TYPES.items()
+        ],
+    }
+
+
+def _draft7(node: Any) -> Any:
+    """Rewrite pydantic's 2020-12 output as draft-07: `definitions`, no siblings of `$ref`."""
+    if isinstance(node, list):
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _draft7(value) for key, value in node.items()}
+    if "$ref" in node:
+        node["$ref"] = node["$ref"].replace("#/$defs/", "#/definitions/")
+        if len(node) > 1:  # draft-07 ignores every keyword next to `$ref`
+            node = {"allOf": [{"$ref": node.pop("$ref")}], **node}
+    if "discriminator" in node and "oneOf" in node:
+        node = {"$ref": "#/definitions/Block"}
+    return node
+
+
+def generate(root: Any, title: str, description: str) -> dict:
+    """The draft-07 JSON Schema of one kind of content file."""
+    schema = TypeAdapter(root).json_schema(schema_generator=_Generator, mode="validation")
+    definitions = schema.pop("$defs", {})
+    for definition in definitions.values():
+        _untitled(definition)
+    _untitled(schema)
+    if any(name in definitions for name in (c.__name__ for c in BLOCK_TYPES.values())):
+        definitions["Block"] = _blocks_schema(definitions)
+    schema = _draft7(schema)
+    definitions = _draft7(definitions)
+    schema.pop("title", None)
+    schema.pop("description", None)
+    result = {"$schema": DRAFT, "title": title, "description": description, **schema}
+    if definitions:
+        result["definitions"] = dict(sorted(definitions.items()))
+    return result
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _optional(node: Any) -> Any:
+    """The same schema with nothing required: a translation may leave any text out."""
+    if isinstance(node, list):
+        return [_optional(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
+
+
+def translation_schema() -> dict:
+    """One schema for `<name>.<lang>.yml` files: the structure of a toolkit, glossary or module
+    file with every field optional, plus the digest of the source the translation matches."""
+    parts = []
+    definitions: dict = {}
+    for root in (Module, Toolkit, Glossary):
+        schema = _optional(generate(root, "", ""))
+        definitions.update(schema.pop("definitions", {}))
+        for key in ("$schema", "title", "description"):
+            schema.pop(key, None)
+        schema.setdefault("properties", {})[DIGEST_KEY] = {
+            "type": "string",
+            "description": "Digest of the source text this translation was made from; "
+                           "`toolkit i18n stamp <language>` writes it.",
+        }
+        parts.append(schema)
+    return {
+        "$schema": DRAFT,
+        "title": "Translation",
+        "description": "A translation of a module, toolkit.yml or glossary.yml: the same structure as its "
+                       "source, carrying only the text. Lists are matched by position.",
+        "anyOf": parts,
+        "definitions": dict(sorted(definitions.items())),
+    }
+
+
+def schemas() -> dict[str, str]:
+    """File name -> text of every schema, as written to schema/."""
+    result = {name: render(generate(*spec)) for name, spec in SCHEMAS.items()}
+    result["translation.schema.json"] = render(translation_schema())
+    return result
+
+
+def write_schemas(folder: str | Path) -> list[Path]:
+    """Write every schema into ``folder``; return the files that changed."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in schemas().items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
