@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .blocks import AnyBlock
+from .blocks import AnyBlock, on_register
 from .model import GlossaryTerm, Key, Reference, Slug, Strict, Text, Toolkit
 
 
@@ -61,3 +61,12 @@ class Project(BaseModel):
     def modules_in(self, section_id: str) -> list[Module]:
         found = [m for m in self.modules if m.section == section_id]
         return sorted(found, key=lambda m: (m.order is None, m.order or 0, m.title.lower()))
+
+
+def _rebuild() -> None:
+    """A block type registered after these models were built joins their union of blocks."""
+    Module.model_rebuild(force=True)
+    Project.model_rebuild(force=True)
+
+
+on_register(_rebuild)

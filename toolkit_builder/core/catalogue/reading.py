@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..blocks import BLOCK_TYPES
 from .entry import Entry
 from ..yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
@@ -129,8 +130,7 @@ ENTRIES = [
     ),
     Entry(
         "unknown-block-type", "Unknown block type",
-        "The `type:` of a block is not one of the block types: prose, list, callout, contrast, framework, "
-        "questions, considerations, logic_model.",
+        "The `type:` of a block is not one of the block types: " + ", ".join(BLOCK_TYPES) + ".",
         "Use the suggested type. Check the spelling, and that `logic_model` has an underscore.",
         "- type: contrst",
         group="field",
