@@ -43,9 +43,14 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
 
 
 @pytest.fixture
-def served_project(tmp_path):
-    """A copy of the project served by `toolkit serve` on a free port: (folder, base URL)."""
+def served_project(tmp_path, request):
+    """A copy of the project served by `toolkit serve` on a free port: (folder, base URL).
+
+    A test marked ``broken_at_start`` gets the copy with a mistake before the server starts."""
     project = copy_project(tmp_path / "project")
+    if request.node.get_closest_marker("broken_at_start"):
+        source = project / MODULE
+        source.write_text(source.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as output:
@@ -97,6 +102,18 @@ def test_serve_shows_a_mistake_in_the_browser_and_recovers(served_project, brows
     output = log.read_text(encoding="utf-8")
     assert "Traceback" not in output
     assert "unknown key 'titel'" in output  # the terminal shows the problems too
+
+
+@pytest.mark.broken_at_start
+def test_serve_started_on_broken_content_shows_the_problems_page(served_project):
+    project, base, log = served_project
+    for url in (base, base + "education/", base + MODULE_URL):
+        with urllib.request.urlopen(url, timeout=30) as response:
+            html = response.read().decode("utf-8")
+        assert "The toolkit has 2 problems" in html, url
+        assert "unknown key &#39;titel&#39;" in html or "unknown key 'titel'" in html
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output and "AttributeError" not in output
 
 
 def test_problems_page_escapes_content_text():

@@ -55,7 +55,7 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
                 "run again with --verbose for the details, and please report it"), []
     if not pdf:
         return None, []
-    return None, plan(toolkit.title, toolkit.pages, config.use_directory_urls)
+    return None, plan(toolkit.build.project.toolkit.title, toolkit.build.pages, config.use_directory_urls)
 
 
 def _worker_start(lock: int | None) -> None:

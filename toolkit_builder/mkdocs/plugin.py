@@ -1,7 +1,10 @@
 """MkDocs adapter: feeds the pages rendered by the core to MkDocs.
 
-Each hook is a few lines that delegate to the core (``loader`` and ``render``);
-content mistakes become a ``PluginError`` whose message lists every located problem.
+Each hook is a few lines that delegate to the core (``core.load`` and ``core.render``);
+content mistakes become a ``PluginError`` whose message lists every located problem, or,
+while serving, a problems page at every address. What one build knows lives in a
+``_Build`` made afresh in ``on_config``; what one page needs goes into its template
+context, never into the shared config.
 """
 
 from __future__ import annotations
@@ -9,12 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Callable
 
 from markupsafe import Markup, escape
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
@@ -25,10 +28,13 @@ from ..core.files import published_files
 from ..core.history import last_updated, updated_html
 from ..core.i18n import language_links, load_translations
 from ..core.load import load_project
+from ..core.model import Organization
 from ..core.problems import ContentError
+from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
 from ..core.sitemap import pages_from_files
 from ..tools.pdf import module_pdf_path, toolkit_pdf_path
+from .config import ToolkitConfig
 from .html_fixes import fix_page
 from .problems import problems_page
 
@@ -41,41 +47,38 @@ THEME = Path(__file__).parent / "theme"
 #: Stylesheets added to every page, in this order, before the project's own.
 STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
 SCRIPT = "assets/toolkit/toolkit.js"
+BRAND_CSS = "assets/toolkit/brand.css"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
-class ToolkitConfig(base.Config):
-    #: The content folder (toolkit.yml, modules/...), relative to mkdocs.yml.
-    content_dir = c.Type(str, default="content")
-    #: Folder of Jinja templates that replace the bundled ones, relative to mkdocs.yml.
-    templates_dir = c.Type(str, default="overrides/toolkit")
-    #: Address that a module's YAML path (e.g. `modules/education/x.yml`) is appended to
-    #: for the "edit this page" button; empty for no button.
-    edit_url = c.Type(str, default="")
-    #: Upstream content folders this site builds on, relative to mkdocs.yml (oldest first);
-    #: `content_dir` is laid over them.
-    upstream = c.ListOfItems(c.Type(str), default=[])
-    #: Language to build; default: the TOOLKIT_LANGUAGE environment variable, else the
-    #: toolkit's own language. `toolkit build` builds every language.
-    language = c.Type(str, default="")
-    #: Link module pages (and the home page) to their PDFs in `pdf/`; `toolkit pdf` turns this
-    #: on for the build whose pages it renders, so a link appears only with its PDF.
-    pdf = c.Type(bool, default=False)
+@dataclass
+class _Build:
+    """What one build (one language) knows, made in ``on_config``."""
+
+    layers: list[Path] = field(default_factory=list)
+    templates_dir: Path = Path()
+    project: Project | None = None
+    pages: list[Page] = field(default_factory=list)
+    #: Page source path -> module id, for module pages.
+    module_pages: dict[str, str] = field(default_factory=dict)
+    #: Page source path -> YAML path of its module, for modules of this site's own folder.
+    sources: dict[str, str] = field(default_factory=dict)
+    updated: dict[str, datetime] = field(default_factory=dict)
+    media: dict[str, Path] = field(default_factory=dict)
+    brand_css: str = ""
+    gettext: Callable[[str], str] = str
+
+    @property
+    def generated(self) -> set[str]:
+        return {page.path for page in self.pages}
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.pages: list[Page] = []
-        self.sources: dict[str, str] = {}
-        self.updated: dict[str, datetime] = {}
         self.serving = False
-        self.alternates: list[dict] = []
-        self.brand_css = ""
-        self.module_pages: dict[str, str] = {}
-        self.gettext = str
-        self.generated: set[str] = set()
+        self.build = _Build()
 
     def on_startup(self, *, command, dirty):
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -85,63 +88,51 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        self.content_dir = root / self.config.content_dir
-        self.layers = [root / u for u in self.config.upstream] + [self.content_dir]
+        layers = [root / u for u in self.config.upstream] + [root / self.config.content_dir]
+        previous = self.build
+        self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
+        self._theme(config)
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
-        self.templates_dir = (root / self.config.templates_dir).resolve()
-        self.updated = last_updated(self.content_dir)
         try:
-            project = load_project(self.layers, language)
+            project = load_project(layers, language)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
-            return self._show_problems(config, error)
-        self.project = project
-        translations = load_translations(project.language, self.layers)
-        self.gettext = translations.gettext
-        self.pages = render_site(project, self.templates_dir, translations, config.use_directory_urls)
-        self.module_pages = {p.path: p.module_id for p in self.pages if p.module_id}
-        self.media = published_files(project, self.layers)
-        own_layer = len(self.layers) - 1
+            return self._show_problems(config, error, previous.generated)
+        build.project = project
+        build.updated = last_updated(layers[-1])
+        translations = load_translations(project.language, layers)
+        build.gettext = translations.gettext
+        build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls)
+        build.module_pages = {p.path: p.module_id for p in build.pages if p.module_id}
+        build.media = published_files(project, layers)
+        own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
-        self.sources = {p.path: p.source for p in self.pages
-                        if p.module_id and project.layers.get(p.module_id) == own_layer}
-        self.generated = {p.path for p in self.pages}
+        build.sources = {p.path: p.source for p in build.pages
+                         if p.module_id and p.source and project.layers.get(p.module_id) == own_layer}
         if config.nav is None:
             config.nav = site_nav(project, translations)
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(" ".join(project.toolkit.title.split())))
-        custom = 1 if config.theme.custom_dir else 0
-        if str(THEME) not in config.theme.dirs:
-            config.theme.dirs.insert(custom, str(THEME))
         config.theme["language"] = project.language
-        config.extra["toolkit_organization"] = project.toolkit.organization
-        self.brand_css = branding_css(project.toolkit.branding)
-        if self.brand_css:
-            config.extra_css.append("assets/toolkit/brand.css")
+        build.brand_css = branding_css(project.toolkit.branding)
+        if build.brand_css and BRAND_CSS not in config.extra_css:
+            config.extra_css.append(BRAND_CSS)
         # Material shows its language menu when `alternate` is set; it is not a list here, so
         # Material's own links (relative to the wrong root on translated pages) are not written;
-        # overrides/partials/alternate.html writes ours.
-        self.alternates = self._alternates(None)
-        if self.alternates:
+        # partials/alternate.html writes ours from the page context.
+        if len(project.toolkit.languages) > 1:
             config.extra["alternate"] = True
-            config.extra["toolkit_alternates"] = self.alternates
-        for name in REQUIRED_EXTENSIONS:
-            if name not in config.markdown_extensions:
-                config.markdown_extensions.append(name)
-        config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
-        self.title = project.toolkit.title
         return config
 
     def on_files(self, files, *, config):
+        build = self.build
         # Block templates may sit inside the theme folder (overrides/toolkit/); they are
         # inputs of the build, not files to publish.
         for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.templates_dir):
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(build.templates_dir):
                 files.remove(file)
-        for page in self.pages:
+        for page in build.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
@@ -150,85 +141,101 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if asset.is_file():
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
-        if self.brand_css:
-            files.append(File.generated(config, "assets/toolkit/brand.css", content=self.brand_css))
-        for uri, path in sorted(self.media.items()):  # videos, captions and posters of media blocks
+        if build.brand_css:
+            files.append(File.generated(config, BRAND_CSS, content=build.brand_css))
+        for uri, path in sorted(build.media.items()):  # videos, captions and posters of media blocks
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_page_context(self, context, *, page, config, nav):
-        source = self.sources.get(page.file.src_uri)
+        build = self.build
+        source = build.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
-        if self.alternates:
-            # The language switcher leads to this same page in each language.
-            config.extra["toolkit_alternates"] = self._alternates(page)
-        if source in self.updated:  # Material shows it at the end of the page
-            page.meta["revision_date"] = updated_html(self.updated[source])
+        if source in build.updated:  # Material shows it at the end of the page
+            page.meta["revision_date"] = updated_html(build.updated[source])
         page.meta.setdefault("toolkit", self._actions(page))
-        if page.file.src_uri in self.generated and not page.is_homepage and page.title:
+        if page.file.src_uri in build.generated and not page.is_homepage and page.title:
             # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
             # a title in meta is written as it is, so it stays text.
             page.meta["title"] = str(escape(Markup(page.title).striptags()))
+        context.update(self._context(page))
         return context
 
-    def _actions(self, page) -> dict | None:
-        """The print button and PDF link shown with a page's title (partials/actions.html)."""
-        _ = self.gettext
-        module_id = self.module_pages.get(page.file.src_uri)
-        if module_id:
-            pdf = module_pdf_path(module_id) if self.config.pdf else None
-            return {"print": True, "print_label": _("Print this page"), "pdf": pdf,
-                    "pdf_label": _("Download this module as a PDF")}
-        if page.is_homepage and self.config.pdf:
-            return {"print": False, "pdf": toolkit_pdf_path(self.title),
-                    "pdf_label": _("Download the whole toolkit as a PDF")}
-        return None
+    def on_template_context(self, context, *, template_name, config):
+        # Pages made from a theme template alone (404.html): links to the home page.
+        context.update(self._context(None))
+        return context
 
     def on_post_template(self, output_content, *, template_name, config):
         return fix_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_page(self, output, *, page, config):
-        output = fix_page(output)
-        if self.alternates:
-            # The same page in the other languages, for browsers and search engines.
-            links = "".join(f'<link rel="alternate" href="{a["href"]}" hreflang="{a["lang"]}">'
-                            for a in config.extra["toolkit_alternates"] if not a["current"])
-            output = output.replace("</head>", links + "</head>", 1)
-            config.extra["toolkit_alternates"] = self.alternates
-        return output
-
-    def _alternates(self, page) -> list[dict]:
-        """Links to ``page`` (None: the home page) in every language, relative to the page."""
-        toolkit = self.project.toolkit
-        if len(toolkit.languages) < 2:
-            return []
-        url = page.url if page is not None else ""
-        to_root = get_relative_url(".", url).rstrip("/") + "/" if url else ""
-        links = language_links(toolkit.languages, toolkit.language, self.project.language, url)
-        for link in links:
-            link["href"] = posixpath.normpath(to_root + link.pop("link")) + ("/" if url.endswith("/") or not url
-                                                                             else "")
-            link["current"] = link["lang"] == self.project.language
-        return links
+        return fix_page(output)
 
     def on_serve(self, server, *, config, builder):
-        for layer in self.layers:
+        for layer in self.build.layers:
             server.watch(str(layer))
         return server
 
-    def _show_problems(self, config, error: ContentError):
-        """While serving, every page shows the problems instead of a stale page."""
+    # ------------------------------------------------------------------ helpers
+
+    def _theme(self, config) -> None:
+        """The toolkit's partials, stylesheets, script and Markdown extensions."""
+        custom = 1 if config.theme.custom_dir else 0
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(custom, str(THEME))
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+
+    def _context(self, page) -> dict[str, Any]:
+        """What the toolkit's partials read for one page (None: a page with no source)."""
+        project = self.build.project
+        organization: Organization | None = project.toolkit.organization if project else None
+        return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization}
+
+    def _actions(self, page) -> dict | None:
+        """The print button and PDF link shown with a page's title (partials/actions.html)."""
+        _ = self.build.gettext
+        module_id = self.build.module_pages.get(page.file.src_uri)
+        if module_id:
+            pdf = module_pdf_path(module_id) if self.config.pdf else None
+            return {"print": True, "print_label": _("Print this page"), "pdf": pdf,
+                    "pdf_label": _("Download this module as a PDF")}
+        if page.is_homepage and self.config.pdf and self.build.project:
+            return {"print": False, "pdf": toolkit_pdf_path(self.build.project.toolkit.title),
+                    "pdf_label": _("Download the whole toolkit as a PDF")}
+        return None
+
+    def _alternates(self, page) -> list[dict]:
+        """Links to ``page`` (None: the home page) in every language, relative to the page."""
+        project = self.build.project
+        if project is None or len(project.toolkit.languages) < 2:
+            return []
+        toolkit = project.toolkit
+        url = page.url if page is not None else ""
+        to_root = get_relative_url(".", url).rstrip("/") + "/" if url else ""
+        links = language_links(toolkit.languages, toolkit.language, project.language, url)
+        for link in links:
+            link["href"] = posixpath.normpath(to_root + link.pop("link")) + ("/" if url.endswith("/") or not url
+                                                                             else "")
+            link["current"] = link["lang"] == project.language
+        return links
+
+    def _show_problems(self, config, error: ContentError, shown: set[str]):
+        """While serving, every page shows the problems instead of a stale page: the pages the
+        content's files make, and those of the last build (a reader may have any of them open)."""
         # Not a warning: in strict mode MkDocs would then abort and keep serving the stale site.
         log.info("The site shows these problems until they are fixed.\n%s", error)
-        paths = {page.path for page in self.pages}.union(*(pages_from_files(layer) for layer in self.layers))
+        build = self.build
+        paths = shown.union(*(pages_from_files(layer) for layer in build.layers))
         markdown = problems_page(error.problems)
-        self.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
-        self.sources = {}
-        self.module_pages = {}
-        self.alternates = []
-        self.brand_css = ""
+        build.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
         if config.nav is None:
             config.nav = [{"Problems": "index.md"}]
         return config

@@ -1,0 +1,25 @@
+"""The options of the `toolkit` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ToolkitConfig(base.Config):
+    #: The content folder (toolkit.yml, modules/...), relative to mkdocs.yml.
+    content_dir = c.Type(str, default="content")
+    #: Folder of Jinja templates that replace the bundled ones, relative to mkdocs.yml.
+    templates_dir = c.Type(str, default="overrides/toolkit")
+    #: Address that a module's YAML path (e.g. `modules/education/x.yml`) is appended to
+    #: for the "edit this page" button; empty for no button.
+    edit_url = c.Type(str, default="")
+    #: Upstream content folders this site builds on, relative to mkdocs.yml (oldest first);
+    #: `content_dir` is laid over them.
+    upstream = c.ListOfItems(c.Type(str), default=[])
+    #: Language to build; default: the TOOLKIT_LANGUAGE environment variable, else the
+    #: toolkit's own language. `toolkit build` builds every language.
+    language = c.Type(str, default="")
+    #: Link module pages (and the home page) to their PDFs in `pdf/`; `toolkit pdf` turns this
+    #: on for the build whose pages it renders, so a link appears only with its PDF.
+    pdf = c.Type(bool, default=False)
