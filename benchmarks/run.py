@@ -33,8 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit_builder.core.load import load_project  # noqa: E402
 from toolkit_builder.core.i18n import load_translations  # noqa: E402
+from toolkit_builder.core.load import load_project  # noqa: E402
 from toolkit_builder.core.render import render_site, site_nav  # noqa: E402
 
 WORDS = ("recovery hope connection identity meaning empowerment practice service staff peer support "

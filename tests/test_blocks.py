@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from pydantic import TypeAdapter
 
 from toolkit_builder import load_project, render_site
-from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.blocks import AnyBlock as Block
+from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.model import Reference
 from toolkit_builder.core.render import Citations, Renderer, format_reference
 

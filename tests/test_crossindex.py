@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 from bs4 import BeautifulSoup
 
 from toolkit_builder import load_project, render_site
-from toolkit_builder.core.render.crossindex import collect_mentions, topics
-from toolkit_builder.core.render.figures import framework_figure
 from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.render import Renderer, site_nav
+from toolkit_builder.core.render.crossindex import collect_mentions, topics
+from toolkit_builder.core.render.figures import framework_figure
 
 from .conftest import CONTENT, write
 

@@ -19,12 +19,12 @@ import yaml
 from click.testing import CliRunner
 
 import toolkit_builder
-from toolkit_builder.core import catalogue
-from toolkit_builder.tools.report import DOCS_PAGE
 from toolkit_builder.cli import main
+from toolkit_builder.core import catalogue
 from toolkit_builder.core.catalogue import CATALOGUE, catalogue_markdown
 from toolkit_builder.core.load import load_languages, load_project
 from toolkit_builder.core.problems import ContentError
+from toolkit_builder.tools.report import DOCS_PAGE
 
 from .conftest import ROOT
 

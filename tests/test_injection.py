@@ -20,8 +20,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from toolkit_builder.core.load import load_project
 from toolkit_builder.core.blocks import BLOCK_TYPES
+from toolkit_builder.core.load import load_project
 from toolkit_builder.core.model import GlossaryTerm, Reference, Toolkit
 from toolkit_builder.core.project import Module
 from toolkit_builder.core.render import render_site

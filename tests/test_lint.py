@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from toolkit_builder.cli import main
 from toolkit_builder.core.catalogue import CATALOGUE
-from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
 from toolkit_builder.core.load import load_project
+from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
 
 from .conftest import CONTENT, write
 from .test_errors import BASE

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from toolkit_builder.core.blocks import ContrastBlock, FrameworkBlock
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.problems import ContentError
-from toolkit_builder.core.blocks import ContrastBlock, FrameworkBlock
 
 from .conftest import CONTENT, only, problems_of, write
 

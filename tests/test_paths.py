@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from toolkit_builder.core.load.messages import validate as _validate
-from toolkit_builder.core.yamlpos import read_document
 from toolkit_builder.core.model import ContentPath, Strict, Text, content_path_problem
+from toolkit_builder.core.yamlpos import read_document
 
 from .conftest import write
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from toolkit_builder.core.problems import Problem
 from toolkit_builder.core.sitemap import pages_from_files as problem_page_paths
 from toolkit_builder.mkdocs.problems import problems_page
-from toolkit_builder.core.problems import Problem
 
 from .browser import copy_project
 from .conftest import CONTENT

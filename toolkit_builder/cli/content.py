@@ -20,6 +20,7 @@ from ..tools.schema import schemas, write_schemas
 from .config import config_layers
 from .report import lint, report
 
+
 @click.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))

@@ -14,6 +14,7 @@ from ..core.problems import ContentError
 from .config import config_layers
 from .report import report
 
+
 @click.group()
 def i18n() -> None:
     """Translations: what is missing or stale, and the UI string catalogues."""

@@ -15,9 +15,11 @@ class Module(Strict):
         description="The module's key: the same as the file name without .yml; lower-case letters, digits and dashes.")
     title: Text = Field(description="The module's title, shown as the page heading and in the navigation.")
     section: Slug = Field(
-        description="Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it sits in.")
+        description="Id of the section the module belongs to (see `sections:` in toolkit.yml); also the folder it "
+                    "sits in.")
     summary: Text | None = Field(None,
-        description="One sentence that tells a facilitator what the module is for; shown under the title and on the section's page.")
+        description="One sentence that tells a facilitator what the module is for; shown under the title and on the "
+                    "section's page.")
     audience: list[Slug] = Field(default_factory=list,
         description="Who the module is for: ids from `audiences:` in toolkit.yml.")
     order: int | None = Field(None, description="Position within its section; modules without one follow, by title.")

@@ -89,7 +89,7 @@ class _Reader:
             line = text[: text.index("\x00")].count("\n") + 1
             self.problem(line, 1, "not-utf8", "the file contains a NUL character", "save the file as plain text")
             return None
-        if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        if not text.strip() or all(row.strip().startswith("#") or not row.strip() for row in text.splitlines()):
             self.problem(1, 1, "empty-file", "the file is empty", "add the module's fields, or delete the file")
             return None
         loader = None

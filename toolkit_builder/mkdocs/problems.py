@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from ..core.catalogue import CATALOGUE
 
+
 def _code_spans(text: str):
     """Escaped text with its `code spans` as <code> elements."""
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))

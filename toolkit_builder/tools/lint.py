@@ -169,7 +169,7 @@ class _Linter:
         return _Source(self.layers[layer] / relative)
 
     def run(self) -> LintReport:
-        import textstat
+        import textstat  # imported only when warnings are asked for: it loads dictionaries (start-up time)
 
         language = self.project.toolkit.language
         try:

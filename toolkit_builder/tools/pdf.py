@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,8 +40,6 @@ def module_pdf_path(module_id: str) -> str:
 
 def toolkit_pdf_path(title: str) -> str:
     """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/walk-the-talk.pdf)."""
-    import unicodedata
-
     ascii_title = unicodedata.normalize("NFKD", title.replace("’", " ")).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "toolkit"
     return f"{PDF_DIR}/{slug}.pdf"
@@ -97,7 +96,7 @@ def find_chromium() -> str | None:
 def chromium() -> Iterator:
     """A headless Chromium, or a PdfError that says how to get one."""
     try:
-        from playwright.sync_api import Error, sync_playwright
+        from playwright.sync_api import Error, sync_playwright  # an optional dependency: toolkit-builder[pdf]
     except ImportError:
         raise PdfError("PDF output needs Playwright for Python: pip install 'toolkit-builder[pdf]'") from None
     executable = find_chromium()

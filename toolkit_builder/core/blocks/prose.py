@@ -15,4 +15,5 @@ class ProseBlock(BaseBlock):
 
     type: Literal["prose"] = Field(description="The kind of block.")
     text: Markdown = Field(
-        description="The text (Markdown): a blank line between paragraphs, **bold**, *italic*, [links](https://...) and [@key] citations.")
+        description="The text (Markdown): a blank line between paragraphs, **bold**, *italic*, [links](https://...) "
+                    "and [@key] citations.")

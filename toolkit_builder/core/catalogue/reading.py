@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..blocks import BLOCK_TYPES
-from .entry import Entry
 from ..yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from .entry import Entry
 
 ENTRIES = [
     # ------------------------------------------------------------------ reading a file

@@ -8,6 +8,13 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from babel.support import NullTranslations, Translations
+
 PACKAGE_LOCALES = Path(__file__).parents[2] / "locale"
 
 
@@ -23,10 +30,6 @@ def catalogue_paths(language: str, content_dirs: typing.Sequence[Path] = ()) -> 
 
 def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()):
     """gettext translations for the toolkit's own UI strings, compiled from .po in memory."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-    from babel.support import NullTranslations, Translations
-
     translations: Any = NullTranslations()
     for path in catalogue_paths(language, content_dirs):
         with path.open("rb") as handle:
@@ -44,10 +47,6 @@ def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()):
 
 def extract_messages(output: Path) -> int:
     """Write the .pot template of the UI strings in templates and Python code; return the count."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir
-    from babel.messages.pofile import write_po
-
     package = Path(__file__).parents[2]
     catalog = Catalog(project="toolkit-builder", domain=DOMAIN)
     method_map = [("**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
@@ -65,8 +64,6 @@ def extract_messages(output: Path) -> int:
 def language_links(languages: typing.Sequence[str], default: str, current: str, page_url: str) -> list[dict]:
     """Links from a page to the same page in every language, as paths from the current
     language's site root: the default language lives at the root, others under `<lang>/`."""
-    from babel import Locale, UnknownLocaleError
-
     up = "" if current == default else "../"
     links = []
     for code in languages:

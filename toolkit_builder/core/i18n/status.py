@@ -14,6 +14,7 @@ from ..project import Module
 from ..yamlpos import read_document
 from .merge import DIGEST_KEY, digest, merge, text_leaves
 
+
 @dataclass
 class FileStatus:
     """How far one file is translated into one language."""
@@ -95,7 +96,7 @@ def stamp(translation: Path, source_digest: str) -> bool:
         updated = pattern.sub(line, text, count=1)
     else:
         lines = text.splitlines(keepends=True)
-        at = next((i for i, l in enumerate(lines) if l.strip() and not l.lstrip().startswith("#")), len(lines))
+        at = next((i for i, row in enumerate(lines) if row.strip() and not row.lstrip().startswith("#")), len(lines))
         updated = "".join(lines[:at] + [line + "\n"] + lines[at:])
     if updated != text:
         translation.write_text(updated, encoding="utf-8")

@@ -20,6 +20,7 @@ from ..yamlpos import Document, read_document
 from .checks import Checker, check_links
 from .messages import validate
 
+
 class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 

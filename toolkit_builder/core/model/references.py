@@ -11,7 +11,8 @@ class Reference(Strict):
     """A work cited by the toolkit, keyed in references.yml and cited as `cites: [key]` or `[@key]`."""
 
     authors: Text | None = Field(None,
-        description='As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when the source does not name them: the title then leads, as APA style does.')
+        description='As printed in the reference list: "Leamy, M., Bird, V., & Slade, M." Left out when the source '
+                    'does not name them: the title then leads, as APA style does.')
     year: int | None = Field(None, description='Left out when the source gives no date ("n.d." is printed).')
     title: Text = Field(description="Title of the work.")
     description: Text | None = Field(None,

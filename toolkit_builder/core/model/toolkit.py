@@ -14,7 +14,8 @@ class Section(Strict):
     """A part of the toolkit that groups modules; its modules live in `modules/<id>/`."""
 
     id: Slug = Field(
-        description="The section's key: lower-case letters, digits and dashes. Modules of this section go in `modules/<id>/`.")
+        description="The section's key: lower-case letters, digits and dashes. Modules of this section go in "
+                    "`modules/<id>/`.")
     title: Text = Field(description="The section's title, as shown in the navigation.")
     summary: Text | None = Field(None,
         description="One or two sentences shown on the home page and the section's page.")
@@ -56,7 +57,8 @@ class Framework(Strict):
     maps_to: Slug | None = Field(None,
         description="Another framework whose components this one's components map to.")
     mapped_label: Text | None = Field(None,
-        description='Heading of the column listing this framework\'s components in another framework\'s table ("Guidelines dimensions").')
+        description='Heading of the column listing this framework\'s components in another framework\'s table '
+                    '("Guidelines dimensions").')
     centre: Text | None = Field(None,
         description='What the components surround in the framework\'s figure ("Personal recovery").')
     cites: list[Key] = Field(default_factory=list,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from ..blocks import BaseBlock
 from ..blocks.base import tag_topic
@@ -24,10 +24,7 @@ from ..model import Audience, Component, Framework
 from ..project import Module, Project
 from ..sitemap import TOPICS, audience_path, component_path, module_path
 from .markdown import plain_in_markdown, tidy
-from .renderer import Page
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .renderer import Renderer
+from .renderer import Page, Renderer
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import math
 import textwrap
 from typing import Callable
 
+from babel.lists import format_list
 from markupsafe import Markup
 
 from ..model import Framework
@@ -44,8 +45,6 @@ def _text(x: float, y: float, label: str, css: str, width: int = WRAP) -> Markup
 def framework_figure(framework: Framework, figure_id: str, gettext: Callable[[str], str] = lambda s: s,
                      language: str = "en", caption: str | None = None) -> Markup:
     """The framework's components in a ring around its centre, as an accessible figure."""
-    from babel.lists import format_list
-
     labels = [c.label for c in framework.components]
     centre = framework.centre or framework.short_title or framework.title
     count = len(labels)

@@ -19,15 +19,22 @@ from typing import Any, Callable
 
 import markdown
 from babel import Locale, UnknownLocaleError
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, FunctionLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    FunctionLoader,
+    PackageLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
 from ..model import Framework
 from ..project import Module, Project, Untranslated
 from ..sitemap import module_path
-from .citations import Citations, format_reference
-from .citations import CITATION_IN_TEXT
+from .citations import CITATION_IN_TEXT, Citations, format_reference
 from .helpers import template_helpers
 from .markdown import (
     APOSTROPHE,

@@ -12,6 +12,7 @@ from .crossindex import render_topics, topics_nav
 from .markdown import nav_title, nav_titles
 from .renderer import Page, Renderer
 
+
 def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None,
                 directory_urls: bool = True) -> list[Page]:
     """Every page of the toolkit, in nav order."""
