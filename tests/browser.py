@@ -47,12 +47,9 @@ def run_toolkit(*args: str, cwd: Path, timeout: int = 600) -> subprocess.Complet
 
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory) -> Path:
-    """The bundled toolkit built once for every browser test of the session."""
-    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
-    result = run_toolkit("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def browser_site(bundled_site) -> Path:
+    """The bundled toolkit's one build of the session (tests/conftest.py), for browser tests."""
+    return bundled_site
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -54,10 +56,8 @@ def only(problems: list[Problem], code: str) -> Problem:
 
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory) -> Path:
-    """The bundled toolkit built once per test session with `toolkit build`; tests only read it."""
-    import subprocess
-    import sys
-
+    """The bundled toolkit built once per test session with `toolkit build`; tests only read it
+    (the browser tests serve this same build)."""
     project = tmp_path_factory.mktemp("bundled") / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "content", "overrides"):
@@ -67,3 +67,10 @@ def bundled_site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium carries the `browser` marker (`-m "not browser"` skips them all)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
