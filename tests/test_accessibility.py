@@ -152,6 +152,27 @@ def test_search_works_from_the_keyboard(browser, base_url):
     page.close()
 
 
+def test_search_opens_from_the_keyboard_on_a_phone(browser, base_url):
+    """At 320 px the closed search field is off screen and out of the tab order; the header's
+    search button (a real button) opens it and moves the focus into it."""
+    page = browser.new_page(viewport={"width": 320, "height": 700})
+    page.goto(base_url + MODULE)
+    page.wait_for_timeout(400)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.classList.contains('md-search__input')"), \
+            "the closed search field takes no focus"
+        if page.evaluate("document.activeElement.classList.contains('tk-search-button')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
+    page.keyboard.type("co-production interview")
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert page.locator(".md-search-result__item a").first.is_visible()
+    page.close()
+
+
 def test_palette_toggle_works_from_the_keyboard(browser, base_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page.goto(base_url + MODULE)

@@ -1,4 +1,4 @@
-/* toolkit-builder: print buttons, and a keyboard-usable navigation drawer on small screens.
+/* toolkit-builder: print buttons, and a keyboard-usable navigation drawer and search on small screens.
    Everything here is an enhancement: without JavaScript the pages read, print and navigate. */
 (function () {
   "use strict";
@@ -63,6 +63,27 @@
     });
   }
 
+  /* On small screens Material opens its search with a <label> too; a real button takes its
+     place and moves the focus into the search field (Material then shows the results). */
+  function searchButton() {
+    var toggle = document.getElementById("__search");
+    var label = document.querySelector('.md-header label[for="__search"]');
+    var field = document.querySelector(".md-search__input");
+    if (!toggle || !label || !field || label.hidden) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " tk-search-button";
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-label", field.getAttribute("aria-label") || "Search");
+    label.hidden = true;
+    label.after(button);
+    button.addEventListener("click", function () {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      setTimeout(function () { field.focus(); }, 50);
+    });
+  }
+
   /* The address printed under the masthead is the one the reader has open, unless the
      page carries its public address (site_url) already. */
   function pageAddress() {
@@ -96,6 +117,7 @@
     pageAddress();
     printButtons();
     drawerButton();
+    searchButton();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
