@@ -12,6 +12,7 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 import click
 from mkdocs import exceptions
@@ -21,7 +22,7 @@ from mkdocs.config import load_config
 
 from ..core.load import load_languages
 from ..core.problems import ContentError
-from ..tools.pdf import PdfError, check_chromium, plan, print_pdfs
+from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
 from .report import report, setup_logging
 
@@ -31,7 +32,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
-               pdf: bool = False) -> tuple[str | None, list]:
+               pdf: bool = False) -> tuple[str | None, list[PdfJob]]:
     """Build one language into ``site_dir``: (error message or None, the PDFs to print)."""
     setup_logging(verbose)
     try:
@@ -71,7 +72,8 @@ def _worker_start(lock: int | None) -> None:
 
 
 def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
-                verbose: bool, finish=None) -> tuple[Path, list[str]]:
+                verbose: bool, finish: Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], None] | None = None,
+                ) -> tuple[Path, list[str]]:
     """Build every language (in parallel processes) into a staging folder, let ``finish``
     add to it (PDFs), then swap it in place of the old site; exit 1 on any problem."""
     setup_logging(verbose)
@@ -106,8 +108,8 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             results = [_build_one(*a) for a in args]
         errors = [error for error, _ in results if error]
         if errors:
-            for error in dict.fromkeys(errors):
-                click.echo(error, err=True)
+            for message in dict.fromkeys(errors):
+                click.echo(message, err=True)
             click.echo(f"Build failed; the site in {target} was left as it was.", err=True)
             sys.exit(1)
         root = outputs.get(toolkit.language) or staging / "site"
@@ -221,7 +223,7 @@ def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, langua
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
 
-    def finish(root: Path, plans: dict, site_url: str) -> None:
+    def finish(root: Path, plans: dict[str, tuple[str, list[PdfJob]]], site_url: str) -> None:
         try:
             print_pdfs(root, plans, site_url, paper, click.progressbar)
         except PdfError as error:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from mkdocs import exceptions
@@ -11,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def site_config(config_file: str, **overrides: object) -> MkDocsConfig:
+def site_config(config_file: str, **overrides: Any) -> MkDocsConfig:
     try:
         return load_config(config_file=config_file, **overrides)
     except exceptions.ConfigurationError as error:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 import click
 
 from ..core.problems import ContentError
+from ..core.project import Project
 from ..tools.lint import lint_project
 from ..tools.report import annotation, reading_ease_label
 
@@ -32,7 +34,7 @@ def setup_logging(verbose: bool) -> None:
     logger.propagate = False
 
 
-def lint(project, path) -> int:
+def lint(project: Project, path: str | Path | list[Path]) -> int:
     """Print the warnings and each module's reading ease; return the number of warnings."""
     report = lint_project(project, path)
     if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -21,7 +21,7 @@ def module_files(content_dir: Path) -> Iterator[tuple[Path, str]]:
             yield path, path.parent.name
 
 
-ContentDirs = Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]]
+ContentDirs = Union[str, os.PathLike[str], Sequence[Union[str, os.PathLike[str]]]]
 
 
 def content_layers(content_dirs: ContentDirs) -> list[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -66,7 +66,7 @@ class _Reader:
         self.file = file
         self.problems = problems
         self.nodes = 0
-        self.alias_uses: dict = {}
+        self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
         self.constructor = yaml.SafeLoader("")
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
@@ -152,10 +152,10 @@ class _Reader:
         self.nodes += 1
         mark = node.start_mark
         if self.nodes > MAX_NODES:
-            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+            raise _TooBig(*cast("tuple[int, int]", via or (mark.line + 1, mark.column + 1)),
                           f"the file expands to more than {MAX_NODES:,} values")
         if depth > MAX_DEPTH:
-            raise _TooBig(*(via or (mark.line + 1, mark.column + 1)),
+            raise _TooBig(*cast("tuple[int, int]", via or (mark.line + 1, mark.column + 1)),
                           f"the file nests deeper than {MAX_DEPTH} levels")
         document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTION_TAGS:
@@ -273,7 +273,7 @@ def _ordinary(text: str) -> bool:
     return deepest <= MAX_DEPTH
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
     """Safe loading that stops at ``MAX_NODES`` values or ``MAX_DEPTH`` levels while it composes,
     so a huge or deeply nested file ends early, in bounded memory and without deep recursion."""
 
@@ -284,7 +284,7 @@ class _BoundedLoader(yaml.SafeLoader):
         #: (parent node, key node or index) -> (line, column) of each alias (`*name`) used there.
         self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             self.alias_uses[(id(parent), index if isinstance(index, int) else id(index))] = (

@@ -6,7 +6,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class ToolkitConfig(base.Config):
+# mkdocs' Config.__init_subclass__ has no type hints.
+class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: The content folder (toolkit.yml, modules/...), relative to mkdocs.yml.
     content_dir = c.Type(str, default="content")
     #: Folder of Jinja templates that replace the bundled ones, relative to mkdocs.yml.

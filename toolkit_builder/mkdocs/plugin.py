@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Literal, cast
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -37,6 +37,14 @@ from ..tools.pdf import module_pdf_path, toolkit_pdf_path
 from .config import ToolkitConfig
 from .html_fixes import fix_page
 from .problems import problems_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
@@ -73,20 +81,21 @@ class _Build:
         return {page.path for page in self.pages}
 
 
-class ToolkitPlugin(BasePlugin[ToolkitConfig]):
+# mkdocs' BasePlugin.__init_subclass__ has no type hints.
+class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.serving = False
         self.build = _Build()
 
-    def on_startup(self, *, command, dirty):
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
         self.serving = command == "serve"
 
     # Before other plugins: search reads the theme language set here.
     @event_priority(100)
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         layers = [root / u for u in self.config.upstream] + [root / self.config.content_dir]
         previous = self.build
@@ -125,7 +134,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             config.extra["alternate"] = True
         return config
 
-    def on_files(self, files, *, config):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
         # Block templates may sit inside the theme folder (overrides/toolkit/); they are
         # inputs of the build, not files to publish.
@@ -148,7 +157,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
-    def on_page_context(self, context, *, page, config, nav):
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         build = self.build
         source = build.sources.get(page.file.src_uri)
         if source and self.config.edit_url:
@@ -160,28 +170,31 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
             # a title in meta is written as it is, so it stays text.
             page.meta["title"] = str(escape(Markup(page.title).striptags()))
-        context.update(self._context(page))
+        # A plain dict that themes and plugins add keys to; mkdocs' TypedDict lists only its own.
+        cast("dict[str, Any]", context).update(self._context(page))
         return context
 
-    def on_template_context(self, context, *, template_name, config):
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         # Pages made from a theme template alone (404.html): links to the home page.
-        context.update(self._context(None))
+        cast("dict[str, Any]", context).update(self._context(None))
         return context
 
-    def on_post_template(self, output_content, *, template_name, config):
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return fix_page(output_content) if template_name.endswith(".html") else output_content
 
-    def on_post_page(self, output, *, page, config):
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return fix_page(output)
 
-    def on_serve(self, server, *, config, builder):
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
         for layer in self.build.layers:
             server.watch(str(layer))
         return server
 
     # ------------------------------------------------------------------ helpers
 
-    def _theme(self, config) -> None:
+    def _theme(self, config: MkDocsConfig) -> None:
         """The toolkit's partials, stylesheets, script and Markdown extensions."""
         custom = 1 if config.theme.custom_dir else 0
         if str(THEME) not in config.theme.dirs:
@@ -193,13 +206,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
 
-    def _context(self, page) -> dict[str, Any]:
+    def _context(self, page: MkDocsPage | None) -> dict[str, Any]:
         """What the toolkit's partials read for one page (None: a page with no source)."""
         project = self.build.project
         organization: Organization | None = project.toolkit.organization if project else None
         return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization}
 
-    def _actions(self, page) -> dict | None:
+    def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""
         _ = self.build.gettext
         module_id = self.build.module_pages.get(page.file.src_uri)
@@ -212,7 +225,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                     "pdf_label": _("Download the whole toolkit as a PDF")}
         return None
 
-    def _alternates(self, page) -> list[dict]:
+    def _alternates(self, page: MkDocsPage | None) -> list[dict[str, Any]]:
         """Links to ``page`` (None: the home page) in every language, relative to the page."""
         project = self.build.project
         if project is None or len(project.toolkit.languages) < 2:
@@ -227,7 +240,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             link["current"] = link["lang"] == project.language
         return links
 
-    def _show_problems(self, config, error: ContentError, shown: set[str]):
+    def _show_problems(self, config: MkDocsConfig, error: ContentError, shown: set[str]) -> MkDocsConfig:
         """While serving, every page shows the problems instead of a stale page: the pages the
         content's files make, and those of the last build (a reader may have any of them open)."""
         # Not a warning: in strict mode MkDocs would then abort and keep serving the stale site.

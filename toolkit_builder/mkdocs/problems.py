@@ -7,14 +7,15 @@ import re
 from markupsafe import Markup, escape
 
 from ..core.catalogue import CATALOGUE
+from ..core.problems import Problem
 
 
-def _code_spans(text: str):
+def _code_spans(text: str) -> Markup:
     """Escaped text with its `code spans` as <code> elements."""
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
-def problems_page(problems) -> str:
+def problems_page(problems: list[Problem]) -> str:
     """A page (Markdown with an HTML body) listing content problems, shown by `toolkit serve`.
 
     While the content has mistakes, every page of the site shows this instead of a stale

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 #: Attributes that hold a link, by element.
@@ -77,9 +78,10 @@ class _Page(HTMLParser):
                 self.ids.setdefault(anchor, line)
         for name in LINK_ATTRIBUTES.get(tag, ()):
             if values.get(name) is not None:
-                self.links.append((values[name].strip(), line))
+                self.links.append((cast(str, values[name]).strip(), line))
         if tag in ("img", "source") and values.get("srcset"):
-            self.links.extend((part.strip().split(" ")[0], line) for part in values["srcset"].split(",") if part.strip())
+            self.links.extend((part.strip().split(" ")[0], line) for part in cast(str, values["srcset"]).split(",")
+                              if part.strip())
 
 
 def external_problem(url: str) -> str | None:

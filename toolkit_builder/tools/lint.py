@@ -21,7 +21,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 from pydantic import BaseModel
 
@@ -205,7 +205,8 @@ class _Linter:
         all_text: list[str] = []
         for path, text in texts(module):
             if _IMAGE_WITHOUT_ALT.search(text):
-                self.warn(source, source.line_of(path, text[_IMAGE_WITHOUT_ALT.search(text).start():]),
+                image = cast("re.Match[str]", _IMAGE_WITHOUT_ALT.search(text))
+                self.warn(source, source.line_of(path, text[image.start():]),
                           "missing-alt", "an image has no text alternative",
                           "describe the image between the brackets: ![what the image shows](picture.png)")
             for paragraph in paragraphs(text):
@@ -220,7 +221,7 @@ class _Linter:
         if self.scoring and all_text:
             self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
 
-    def headings(self, source: _Source, path: Path_, text: str, outline: dict) -> None:
+    def headings(self, source: _Source, path: Path_, text: str, outline: dict[str, Any]) -> None:
         """Markdown headings in one text of a block, against the page outline.
 
         The page title is h1; a block's `heading:` is h2, so a heading inside that
@@ -294,7 +295,7 @@ def _cited(value: Any) -> Iterator[str]:
         yield from (m.group(1) for m in CITATION.finditer(value))
 
 
-def lint_project(project: Project, content_dir: str | Path | list) -> LintReport:
+def lint_project(project: Project, content_dir: str | Path | list[Path] | tuple[Path, ...]) -> LintReport:
     """Warnings about a loaded project (see the module docstring), and each module's reading ease."""
     layers = [Path(d) for d in content_dir] if isinstance(content_dir, (list, tuple)) else [Path(content_dir)]
     return _Linter(project, layers).run()

@@ -20,6 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+    from playwright.sync_api import Page as BrowserPage
+
+    from ..core.render import Page
 
 PDF_DIR = "pdf"
 PAPER_SIZES = ("Letter", "A4", "Legal")
@@ -62,7 +69,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
-def plan(title: str, pages, directory_urls: bool = True) -> list[PdfJob]:
+def plan(title: str, pages: list[Page], directory_urls: bool = True) -> list[PdfJob]:
     """A PDF per module, then one of the whole toolkit with every page in nav order."""
     jobs = []
     for page in pages:
@@ -93,7 +100,7 @@ def find_chromium() -> str | None:
 
 
 @contextmanager
-def chromium() -> Iterator:
+def chromium() -> Iterator[Browser]:
     """A headless Chromium, or a PdfError that says how to get one."""
     try:
         from playwright.sync_api import Error, sync_playwright  # an optional dependency: toolkit-builder[pdf]
@@ -118,7 +125,7 @@ def chromium() -> Iterator:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
 
 
@@ -177,7 +184,7 @@ _BOOK_CSS = """
 """
 
 
-def _set_address(page, public_url: str | None) -> None:
+def _set_address(page: BrowserPage, public_url: str | None) -> None:
     """The masthead shows the page's public address when the site has one, else nothing."""
     page.evaluate(
         """(address) => document.querySelectorAll('[data-tk-url]').forEach(el => {
@@ -187,7 +194,8 @@ def _set_address(page, public_url: str | None) -> None:
     )
 
 
-def print_job(browser, base_url: str, job: PdfJob, out: Path, site_url: str = "", paper: str = "Letter") -> None:
+def print_job(browser: Browser, base_url: str, job: PdfJob, out: Path, site_url: str = "",
+              paper: str = "Letter") -> None:
     page = browser.new_page()
     try:
         page.goto(base_url + job.pages[0], wait_until="load")
@@ -211,7 +219,8 @@ def check_chromium() -> None:
         pass
 
 
-def print_pdfs(root: Path, plans: dict, site_url: str, paper: str, progressbar) -> list[Path]:
+def print_pdfs(root: Path, plans: dict[str, tuple[str, list[PdfJob]]], site_url: str, paper: str,
+               progressbar: Callable[..., Any]) -> list[Path]:
     """Print the PDFs of every language into the built site at ``root``.
 
     ``plans`` maps a language to (its folder in the site, e.g. "" or "fr/", its PdfJobs).

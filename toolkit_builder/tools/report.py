@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from ..core.catalogue import CATALOGUE
+from ..core.problems import Problem
 
 #: Where the catalogue is published in a repository, relative to its root.
 DOCS_PAGE = "docs/errors.md"
@@ -21,7 +22,7 @@ def help_url(code: str) -> str | None:
     return f"{server}/{repository}/blob/{revision}/{DOCS_PAGE}#{code}"
 
 
-def annotation(problem) -> str:
+def annotation(problem: Problem) -> str:
     """A GitHub Actions annotation for a problem, with a link to its catalogue entry when there is one."""
     text = problem.github_annotation()
     url = help_url(problem.code)

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from pydantic import TypeAdapter
-from pydantic.json_schema import GenerateJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..core.blocks import BLOCK_TYPES
 from ..core.i18n import DIGEST_KEY
 from ..core.model import Glossary, Reference, Toolkit
 from ..core.model.fields import _int_to_str
 from ..core.project import Module
+
+if TYPE_CHECKING:
+    from pydantic_core import core_schema
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -49,12 +52,12 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
 }
 
 
-def _is_int_to_str(schema: dict) -> bool:
+def _is_int_to_str(schema: Mapping[str, Any]) -> bool:
     function = schema.get("function", {}).get("function")
     return schema.get("type") == "function-before" and function is _int_to_str
 
 
-def _text_or_number(text: dict, **number: Any) -> dict:
+def _text_or_number(text: dict[str, Any], **number: Any) -> dict[str, Any]:
     # One schema with two types rather than `anyOf`: editors show one description, and
     # `pattern`/`minLength` apply to texts only, `minimum` to numbers only.
     return {**text, "type": ["string", "integer"], **number}
@@ -63,12 +66,12 @@ def _text_or_number(text: dict, **number: Any) -> dict:
 class _Generator(GenerateJsonSchema):
     """Pydantic's generator, told that keys written as numbers (`maps_to: [3, 5]`) are fine."""
 
-    def function_before_schema(self, schema):
+    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
         if _is_int_to_str(schema):
             return _text_or_number(self.generate_inner(schema["schema"]))
         return super().function_before_schema(schema)
 
-    def chain_schema(self, schema):
+    def chain_schema(self, schema: core_schema.ChainSchema) -> JsonSchemaValue:
         steps = schema["steps"]
         if _is_int_to_str(steps[0]):
             # A slug: a number, or a text that matches the pattern checked by the last step.
@@ -76,12 +79,12 @@ class _Generator(GenerateJsonSchema):
         return super().chain_schema(schema)
 
 
-def _untitled(definition: dict) -> None:
+def _untitled(definition: dict[str, Any]) -> None:
     for prop in definition.get("properties", {}).values():
         prop.pop("title", None)  # pydantic's "Maps To" says less than the description
 
 
-def _blocks_schema(definitions: dict) -> dict:
+def _blocks_schema(definitions: dict[str, Any]) -> dict[str, Any]:
     """Blocks as `type` + one `if`/`then` per type, instead of pydantic's `oneOf`.
 
     With `oneOf`, a mistake in a block makes every alternative fail and editors report
@@ -129,7 +132,7 @@ def _draft7(node: Any) -> Any:
     return node
 
 
-def generate(root: Any, title: str, description: str) -> dict:
+def generate(root: Any, title: str, description: str) -> dict[str, Any]:
     """The draft-07 JSON Schema of one kind of content file."""
     schema = TypeAdapter(root).json_schema(schema_generator=_Generator, mode="validation")
     definitions = schema.pop("$defs", {})
@@ -148,7 +151,7 @@ def generate(root: Any, title: str, description: str) -> dict:
     return result
 
 
-def render(schema: dict) -> str:
+def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -161,11 +164,11 @@ def _optional(node: Any) -> Any:
     return {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
 
 
-def translation_schema() -> dict:
+def translation_schema() -> dict[str, Any]:
     """One schema for `<name>.<lang>.yml` files: the structure of a toolkit, glossary or module
     file with every field optional, plus the digest of the source the translation matches."""
     parts = []
-    definitions: dict = {}
+    definitions: dict[str, Any] = {}
     for root in (Module, Toolkit, Glossary):
         schema = _optional(generate(root, "", ""))
         definitions.update(schema.pop("definitions", {}))

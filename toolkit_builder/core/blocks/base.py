@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 import typing
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Iterator, NamedTuple, Protocol, Union
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, NamedTuple, Protocol, Union
 
 from pydantic import Field
 
@@ -87,6 +87,10 @@ class BaseBlock(Strict):
     tags: list[Key] = Field(default_factory=list,
         description="Framework tags, written `framework:component` (e.g. `chime:hope`, `guidelines:1`).")
 
+    if TYPE_CHECKING:
+        #: The block's `type:`: each block type declares it as a field with a ``Literal``.
+        type: str
+
     #: The `type:` of the block, from its ``type`` field's literal.
     type_name: ClassVar[str] = ""
     #: Required fields whose absence needs more than "add it": field name -> fix.
@@ -107,11 +111,11 @@ class BaseBlock(Strict):
     # ------------------------------------------------------------------ hooks
 
     @classmethod
-    def check(cls, data: dict, at: Path_, checks: Checks) -> None:
+    def check(cls, data: dict[str, Any], at: Path_, checks: Checks) -> None:
         """Cross-checks on the raw data of one block at ``at`` in its file."""
 
     @classmethod
-    def check_links(cls, data: dict, at: Path_, checks: Checks, modules: Modules) -> None:
+    def check_links(cls, data: dict[str, Any], at: Path_, checks: Checks, modules: Modules) -> None:
         """Checks of what the block names in other modules."""
 
     def mentions(self, toolkit: Toolkit) -> Iterator[Mention]:
@@ -131,15 +135,19 @@ class BaseBlock(Strict):
         return Path(sys.modules[cls.__module__].__file__ or "").with_name(f"{cls.type_name}.html.j2")
 
 
-class AnyBlock:
-    """Any registered block type, told apart by `type` (a discriminated union built from the
-    registry when a model that holds blocks is built or rebuilt)."""
+if TYPE_CHECKING:
+    #: To the type checker, any block is a ``BaseBlock``.
+    AnyBlock = BaseBlock
+else:
+    class AnyBlock:
+        """Any registered block type, told apart by `type` (a discriminated union built from the
+        registry when a model that holds blocks is built or rebuilt)."""
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        types = tuple(BLOCK_TYPES.values())
-        union = types[0] if len(types) == 1 else Union[types]  # type: ignore[valid-type]
-        return handler.generate_schema(typing.Annotated[union, Field(discriminator="type")])
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+            types = tuple(BLOCK_TYPES.values())
+            union = types[0] if len(types) == 1 else Union[types]
+            return handler.generate_schema(typing.Annotated[union, Field(discriminator="type")])
 
 
 def on_register(callback: Callable[[], None]) -> None:

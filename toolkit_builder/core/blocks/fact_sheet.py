@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -28,6 +28,6 @@ class FactSheetBlock(BaseBlock):
         description="What to keep in mind when using the findings (a small sample, one site...).")
 
     @classmethod
-    def check(cls, data: dict, at: Path_, checks: Checks) -> None:
+    def check(cls, data: dict[str, Any], at: Path_, checks: Checks) -> None:
         if isinstance(data.get("reference"), (str, int)):
             checks.reference(at + ("reference",), str(data["reference"]))

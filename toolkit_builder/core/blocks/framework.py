@@ -36,7 +36,7 @@ class FrameworkBlock(BaseBlock):
         description="Show the framework's figure (its components around its centre) above the table.")
 
     @classmethod
-    def check(cls, data: dict, at: Path_, checks: Checks) -> None:
+    def check(cls, data: dict[str, Any], at: Path_, checks: Checks) -> None:
         framework_id = data.get("framework")
         if not isinstance(framework_id, str):
             return
@@ -77,4 +77,5 @@ class FrameworkBlock(BaseBlock):
             anchor = f"{self.id or framework.id}-{entry.key}"
             yield Mention((framework.id, entry.key), "row", label, anchor)
             for key in entry.maps_to if target else []:
+                assert target is not None  # there are no keys without a target
                 yield Mention((target.id, key), "mapped", label, anchor)

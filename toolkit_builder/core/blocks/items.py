@@ -12,5 +12,5 @@ def items(value: Any) -> list[tuple[int, Any]]:
     return [(i, item if isinstance(item, dict) else str(item)) for i, item in enumerate(value) if item is not None]
 
 
-def mapping(value: Any) -> dict:
+def mapping(value: Any) -> dict[Any, Any]:
     return value if isinstance(value, dict) else {}

@@ -61,7 +61,7 @@ class MediaBlock(BaseBlock):
             yield track.file
 
     @classmethod
-    def check(cls, data: dict, at: Path_, checks: Checks) -> None:
+    def check(cls, data: dict[str, Any], at: Path_, checks: Checks) -> None:
         """The files exist inside the content folder and are what they say."""
 
         def check_file(path: Path_, relative: Any, suffixes: tuple[str, ...], what: str) -> Path | None:

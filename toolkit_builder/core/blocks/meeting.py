@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -47,7 +47,7 @@ class MeetingBlock(BaseBlock):
     notes: Markdown | None = Field(None, description="Notes for the facilitator only (Markdown).")
 
     @classmethod
-    def check_links(cls, data: dict, at: Path_, checks: Checks, modules: Modules) -> None:
+    def check_links(cls, data: dict[str, Any], at: Path_, checks: Checks, modules: Modules) -> None:
         """Handouts name an existing module and block.
 
         A module hidden by a localized copy still counts: the link is then shown as text. A

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import Any, Iterator, Literal
 
 from pydantic import Field
 
@@ -39,7 +39,7 @@ class QuestionsBlock(BaseBlock):
     outro: Markdown | None = Field(None, description="Text after the questions (Markdown).")
 
     @classmethod
-    def check(cls, data: dict, at: Path_, checks: Checks) -> None:
+    def check(cls, data: dict[str, Any], at: Path_, checks: Checks) -> None:
         for g, group in items(data.get("groups")):
             if not isinstance(group, dict):
                 continue

@@ -10,6 +10,7 @@ package's modules: a test checks that every code they can report is catalogued.
 from __future__ import annotations
 
 import textwrap
+from typing import Callable
 
 from . import links, reading, translations
 from .entry import GROUPS, Entry
@@ -23,7 +24,8 @@ CATALOGUE: dict[str, Entry] = {entry.code: entry for entry in reading.ENTRIES + 
 def explain(code: str) -> str:
     """One entry as plain text for the terminal."""
     entry = CATALOGUE[code]
-    wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
+    wrap: Callable[[str], str] = lambda text: textwrap.fill(  # noqa: E731
+        text, width=88, initial_indent="  ", subsequent_indent="  ")
     parts = [f"{entry.code} ({entry.severity}): {entry.title}", "", wrap(entry.explanation), "", "Fix:", wrap(entry.fix)]
     if entry.example:
         parts += ["", "Example:", textwrap.indent(entry.example, "  ")]

@@ -28,9 +28,9 @@ def catalogue_paths(language: str, content_dirs: typing.Sequence[Path] = ()) -> 
             if (p / language / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()]
 
 
-def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()):
+def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -> NullTranslations:
     """gettext translations for the toolkit's own UI strings, compiled from .po in memory."""
-    translations: Any = NullTranslations()
+    translations: NullTranslations = NullTranslations()
     for path in catalogue_paths(language, content_dirs):
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language, domain=DOMAIN)
@@ -61,7 +61,8 @@ def extract_messages(output: Path) -> int:
     return len(catalog)
 
 
-def language_links(languages: typing.Sequence[str], default: str, current: str, page_url: str) -> list[dict]:
+def language_links(languages: typing.Sequence[str], default: str, current: str,
+                   page_url: str) -> list[dict[str, Any]]:
     """Links from a page to the same page in every language, as paths from the current
     language's site root: the default language lives at the root, others under `<lang>/`."""
     up = "" if current == default else "../"

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from ..blocks import BLOCK_TYPES, AnyBlock
 from ..model import TRANSLATABLE
+from ..problems import Path_
 
 #: Fields a translation may repeat to show what it translates; they must equal the source.
 ANCHORS = ("id", "type", "key")
@@ -39,7 +40,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
-            args = typing.get_args(annotation)
+            args: typing.Sequence[Any] = typing.get_args(annotation)
             translatable = translatable or any(a is TRANSLATABLE for a in args[1:])
             annotation = args[0]
         elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
@@ -85,7 +86,7 @@ def has_text(annotation: Any) -> bool:
     return False
 
 
-def text_leaves(data: Any, annotation: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def text_leaves(data: Any, annotation: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     """Every translatable string of ``data`` with its path, in document order."""
     base, translatable = _unwrap(annotation)
     model = _model_for(annotation, data)
@@ -117,7 +118,7 @@ def digest(data: Any, annotation: Any) -> str:
 class Issue:
     """A mismatch between a translation and its source, at a path in the translation."""
 
-    path: tuple
+    path: Path_
     code: str
     message: str
     hint: str | None = None
@@ -127,7 +128,7 @@ class Issue:
 class Merged:
     data: Any
     #: Paths (in the source) of text the translation does not carry.
-    missing: list[tuple] = field(default_factory=list)
+    missing: list[Path_] = field(default_factory=list)
     translated: int = 0
     issues: list[Issue] = field(default_factory=list)
 
@@ -142,7 +143,7 @@ def merge(source: Any, translation: Any, annotation: Any) -> Merged:
     return result
 
 
-def _merge(source: Any, translation: Any, annotation: Any, path: tuple, result: Merged) -> Any:
+def _merge(source: Any, translation: Any, annotation: Any, path: Path_, result: Merged) -> Any:
     base, translatable = _unwrap(annotation)
     if translatable and isinstance(source, str):
         if translation is None:

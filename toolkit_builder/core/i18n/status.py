@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 from ..layers import module_files
 from ..model import Glossary, Toolkit, ToolkitOverlay
+from ..problems import Problem
 from ..project import Module
 from ..yamlpos import read_document
 from .merge import DIGEST_KEY, digest, merge, text_leaves
@@ -56,7 +57,7 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
             later = list(layers)[list(layers).index(layer) + 1:]
             candidates = [layer / name] + [lay / "upstream" / name for lay in later]
         existing = [p for p in candidates if p.is_file()]
-        problems: list = []
+        problems: list[Problem] = []
         source_doc = read_document(layer / relative, str(layer / relative), problems)
         if source_doc is None:
             continue

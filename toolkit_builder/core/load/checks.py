@@ -10,12 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence, cast
 
 from ..blocks import BLOCK_TYPES
 from ..blocks.items import items
 from ..branding import contrast_problems
-from ..model import CITATION, Branding, Framework, Reference, Toolkit
+from ..model import CITATION, Audience, Branding, Framework, Reference, Section, Toolkit
 from ..problems import Path_, Problem, did_you_mean
 from ..yamlpos import Document
 
@@ -67,7 +67,7 @@ class Checker:
         else:
             self.component(document, path, framework, key)
 
-    def component(self, document: Document, path: Path_, framework, key: str) -> None:
+    def component(self, document: Document, path: Path_, framework: Framework, key: str) -> None:
         if framework.component(key) is None:
             keys = [c.key for c in framework.components]
             mapped_to = any(f.maps_to == framework.id for f in self.toolkit.frameworks)
@@ -76,8 +76,9 @@ class Checker:
                          did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
 
     def toolkit_file(self, document: Document) -> None:
-        for kind, declared in (("section", self.toolkit.sections), ("audience", self.toolkit.audiences),
-                               ("framework", self.toolkit.frameworks)):
+        for kind, declared in cast("tuple[tuple[str, Sequence[Section | Audience | Framework]], ...]",
+                                   (("section", self.toolkit.sections), ("audience", self.toolkit.audiences),
+                                    ("framework", self.toolkit.frameworks))):
             seen: set[str] = set()
             plural = kind + "s"
             for i, item in enumerate(declared):

@@ -10,7 +10,7 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -18,6 +18,9 @@ from ..blocks import BLOCK_TYPES, AnyBlock
 from ..model import PATTERN_PROBLEMS
 from ..problems import Path_, Problem, did_you_mean
 from ..yamlpos import Document
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 _TYPE_NAMES = {
     "string_type": "a text",
@@ -93,7 +96,7 @@ def _step(annotation: Any, element: str | int) -> Any:
     return None
 
 
-def _fields_at(root: Any, loc: tuple) -> list[str]:
+def _fields_at(root: Any, loc: tuple[str | int, ...]) -> list[str]:
     annotation = root
     for element in loc:
         annotation = _step(annotation, element)
@@ -105,7 +108,7 @@ def _fields_at(root: Any, loc: tuple) -> list[str]:
     return []
 
 
-def _data_path(data: Any, loc: tuple) -> tuple[Path_, Path_]:
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Path_, Path_]:
     """Split a pydantic ``loc`` into the path in the data and the path in the model.
 
     Discriminated unions add the tag (`'contrast'`) to ``loc``; it is not in the data.
@@ -137,7 +140,7 @@ def _field_name(path: Path_) -> str:
     return names[-1] if names else "value"
 
 
-def _explain(error: dict, document: Document, root: Any, base: Path_ = ()) -> Problem:
+def _explain(error: ErrorDetails, document: Document, root: Any, base: Path_ = ()) -> Problem:
     """Turn one pydantic error into a plain-language, located problem."""
     loc = tuple(error["loc"])
     data_path, model_path = _data_path(get(document.data, base), loc)
@@ -223,7 +226,7 @@ def validate(root: Any, document: Document, problems: list[Problem], base: Path_
     try:
         return TypeAdapter(root).validate_python(get(document.data, base), context={"content_dir": content_dir})
     except ValidationError as error:
-        seen: set[tuple] = set()
+        seen: set[tuple[int, int, str]] = set()
         for item in error.errors():
             problem = _explain(item, document, root, base)
             key = (problem.line, problem.column, problem.message)
@@ -241,5 +244,5 @@ def _missing_hint(root: Any, parent: Path_, name: str) -> str:
         if annotation is None:
             break
     owner = _unwrap(annotation) if annotation is not None else None
-    hints = getattr(owner, "missing_hints", {}) if isinstance(owner, type) else {}
+    hints: dict[str, str] = getattr(owner, "missing_hints", {}) if isinstance(owner, type) else {}
     return hints.get(name, f"add `{name}:` with a value")

@@ -8,7 +8,7 @@ raised as one ``ContentError``; no other exception escapes for a content mistake
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..i18n.merge import Merged, merge, text_leaves
 from ..layers import UPSTREAM_TRANSLATIONS, ContentDirs, content_layers, module_files
@@ -24,7 +24,7 @@ from .messages import validate
 class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
-    def __init__(self, layers: list[Path], language: str | None, cache: dict | None = None):
+    def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
@@ -57,7 +57,8 @@ class _Loader:
                 return other / UPSTREAM_TRANSLATIONS / name
         return None
 
-    def load(self, layer: Path, relative: Path, root: Any, translate: bool, any_layer: bool = False):
+    def load(self, layer: Path, relative: Path, root: Any, translate: bool,
+             any_layer: bool = False) -> tuple[Any, Document | None, Merged | None]:
         """(value, source document, merge result) of one file, or (None, ...) after a problem.
 
         A module's translation may come from any layer (an overlay can add a language to
@@ -112,7 +113,8 @@ class _Loader:
                                                  did_you_mean(stem, sorted(module_ids), "modules")))
 
 
-def load_project(content_dirs: ContentDirs, language: str | None = None, _cache: dict | None = None) -> Project:
+def load_project(content_dirs: ContentDirs, language: str | None = None,
+                 _cache: dict[Path, Document] | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -143,6 +145,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
     default = toolkit.language if toolkit else "en"
     language = language or default
     if toolkit is not None and language not in toolkit.languages:
+        assert toolkit_doc is not None  # the toolkit was read from it
         raise ContentError(problems + [Problem(display(toolkit_path), *toolkit_doc.where(("languages",)),
                                                "unknown-language",
                                                f"'{language}' is not one of the toolkit's languages",
@@ -173,7 +176,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
             offset = len([t for t in glossary if t.term not in replaced])
             glossary = [t for t in glossary if t.term not in replaced] + list(terms or [])
             if merged:
-                untranslated_terms |= {offset + p[1] for p in merged.missing if len(p) > 1}
+                untranslated_terms |= {offset + cast(int, p[1]) for p in merged.missing if len(p) > 1}
 
     checker = Checker(toolkit, references, problems) if toolkit else None
     if checker and toolkit_doc:
@@ -195,6 +198,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
     hidden: set[str] = set()
     for overlay, doc, _ in overlays:
         if overlay is not None:
+            assert doc is not None  # the overlay was read from it
             for i, module_id in enumerate(overlay.hide):
                 if module_id not in found:
                     problems.append(Problem(doc.file, *doc.where(("hide", i)), "unknown-module",
@@ -252,7 +256,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None, _cache:
 def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
     """The project in each of its languages, default first; every problem of every language
     (a translation's mistakes included) in one ``ContentError``."""
-    cache: dict = {}
+    cache: dict[Path, Document] = {}
     default = load_project(content_dirs, None, cache)
     projects = {default.language: default}
     problems: list[Problem] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from ..blocks import BaseBlock
 from ..blocks.base import tag_topic
@@ -135,7 +135,8 @@ def render_topics(renderer: "Renderer") -> list["Page"]:
 
     renderer.start_page(f"{TOPICS}/index.md")
     # The framework's description is printed just above its figure: no caption to repeat it.
-    figures = {f.id: renderer.env.globals["framework_figure"](f.id, f"topics-{f.id}-figure", "")
+    figures = {f.id: cast(Callable[..., Any], renderer.env.globals["framework_figure"])(
+                   f.id, f"topics-{f.id}-figure", "")
                for f in project.toolkit.frameworks if f.centre}
     overview = renderer.env.get_template("topics.md.j2").render(
         topics=all_topics, figures=figures, relpath=lambda p: posixpath.relpath(p, TOPICS))

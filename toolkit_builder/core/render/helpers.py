@@ -7,7 +7,7 @@ or draw a framework's figure.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from markupsafe import Markup
 
@@ -16,8 +16,14 @@ from ..sitemap import module_path
 from .figures import framework_figure
 
 
+class LinkMaker(Protocol):
+    """Relative link from the page being rendered to a page (and anchor) or file of the site."""
+
+    def __call__(self, to_path: str, anchor: str | None = None) -> str: ...
+
+
 def template_helpers(project: Project, gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str],
-                     link: Callable[[str, str | None], str]) -> dict[str, Callable[..., Any]]:
+                     link: LinkMaker) -> dict[str, Callable[..., Any]]:
     """The helpers, for the page ``link`` makes links from."""
 
     def duration(minutes: int) -> str:

@@ -21,7 +21,7 @@ class GlossaryLinker(Protocol):
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 
 
-class NoRawHtml(markdown.Extension):
+class NoRawHtml(markdown.Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
     """Content text may use Markdown, not raw HTML: HTML is shown as text, never run."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
@@ -29,7 +29,7 @@ class NoRawHtml(markdown.Extension):
         md.inlinePatterns.deregister("html")
 
 
-class GlossaryLinks(markdown.Extension):
+class GlossaryLinks(markdown.Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
     """Each abbreviation links to its glossary entry and shows its expansion on hover and on
     keyboard focus (a CSS tooltip the link is described by), not only in a `title` that the
     keyboard cannot reach."""
@@ -43,15 +43,15 @@ class GlossaryLinks(markdown.Extension):
         md.treeprocessors.register(_GlossaryLinkProcessor(md, self.renderer), "tk_glossary_links", 6)
 
 
-class _GlossaryLinkProcessor(markdown.treeprocessors.Treeprocessor):
+class _GlossaryLinkProcessor(markdown.treeprocessors.Treeprocessor):  # type: ignore[misc]  # no type hints, as above
     def __init__(self, md: markdown.Markdown, renderer: GlossaryLinker):
         super().__init__(md)
         self.renderer = renderer
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         self._walk(root, inside_link=False)
 
-    def _walk(self, element, inside_link: bool) -> None:
+    def _walk(self, element: etree.Element, inside_link: bool) -> None:
         for index, child in enumerate(list(element)):
             if child.tag == "abbr" and not inside_link and child.get("title"):
                 number = self.renderer.next_abbr()
@@ -104,12 +104,12 @@ def unsafe_links(html: str) -> str:
     """Drop link targets with schemes other than web, mail and relative ones (javascript:...),
     and turn images from other sites into links: pages load nothing from another origin."""
 
-    def check(match: re.Match) -> str:
+    def check(match: re.Match[str]) -> str:
         if _safe_target(match.group(2)):
             return match.group(0)
         return f'{match.group(1)}="#"'
 
-    def image(match: re.Match) -> str:
+    def image(match: re.Match[str]) -> str:
         tag = match.group(0)
         src = re.search(r'src="([^"]*)"', tag)
         if src is None:

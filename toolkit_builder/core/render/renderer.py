@@ -31,7 +31,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
-from ..model import Framework
+from ..model import Framework, Section
 from ..project import Module, Project, Untranslated
 from ..sitemap import module_path
 from .citations import CITATION_IN_TEXT, Citations, format_reference
@@ -90,7 +90,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.install_gettext_translations(self.translations, newstyle=True)
+        # Added to the environment by the jinja2.ext.i18n extension, which Jinja's type hints cannot express.
+        self.env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
         glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
         # Texts with a glossary abbreviation need the Markdown converter to get their hint.
         self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
@@ -139,7 +140,7 @@ class Renderer:
         """Links to pages written as in MkDocs, relative to the page's Markdown file
         (`../education/x.md#block`), become links to where those pages are served."""
 
-        def resolve(match: re.Match) -> str:
+        def resolve(match: re.Match[str]) -> str:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self._page), match.group(1)))
             anchor = match.group(2)[1:] if match.group(2) else None
             return f'href="{self.link(target, anchor)}"'
@@ -269,7 +270,7 @@ class Renderer:
                                                           topics=bool(self.project.toolkit.frameworks))
         return Page("index.md", self.project.toolkit.title, tidy(text))
 
-    def render_section(self, section) -> Page:
+    def render_section(self, section: Section) -> Page:
         self.start_page(f"{section.id}/index.md")
         text = self.env.get_template("section.md.j2").render(
             section=section, modules=self.project.modules_in(section.id)

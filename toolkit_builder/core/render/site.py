@@ -34,7 +34,7 @@ def site_nav(project: Project, translations: Any = None) -> list[Any]:
     _ = (translations or NullTranslations()).gettext
     nav: list[Any] = [{_("Home"): "index.md"}]
     for section in project.toolkit.sections:
-        children = [section_path(section.id)]
+        children: list[str | dict[str, str]] = [section_path(section.id)]
         children += [{nav_title(m.title): module_path(section.id, m.id)} for m in project.modules_in(section.id)]
         nav.append({nav_title(section.title): children})
     nav.extend(nav_titles(topics_nav(project, _)))
