@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from toolkit_builder.core.blocks import BLOCK_TYPES
+from toolkit_builder.core.limits import BAD_CHARACTER
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.load.checks import PAGE_LINK_IN_TEXT
 from toolkit_builder.core.problems import ContentError
 from toolkit_builder.core.problems import display as _display
 from toolkit_builder.core.project import Module
 from toolkit_builder.core.render import Renderer
-from toolkit_builder.core.yamlpos import BAD_CHARACTER
 
 from .conftest import CONTENT
 from .content_shapes import Vocabulary, valid, write_media_samples

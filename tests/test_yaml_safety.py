@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from toolkit_builder.core.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.problems import ContentError
-from toolkit_builder.core.yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 MODULE = "modules/education/recovery-education-and-training.yml"
 

@@ -49,6 +49,8 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
         return str(error), []
     except exceptions.Abort as error:
         return f"[{language}] {error}", []
+    except OSError as error:  # the disk, not the content nor the builder
+        return f"[{language}] the site could not be written: {_os_reason(error)}", []
     except Exception as error:  # a fault of the builder, not of the content: say so plainly
         if verbose:
             raise
@@ -79,9 +81,13 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     setup_logging(verbose)
     config = site_config(config_file)
     target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # First put right what a killed build left, even if this build stops at a content mistake.
-    lock = _lock_and_tidy(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # First put right what a killed build left, even if this build stops at a content mistake.
+        lock = _lock_and_tidy(target)
+    except OSError as error:
+        raise click.ClickException(f"cannot build into {target}: {_os_reason(error)}; choose another folder "
+                                   "with --site-dir, or make its folder writable") from None
     staging = None
     try:
         try:
@@ -95,7 +101,11 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
                                      f"({', '.join(toolkit.languages)})", param_hint="--language")
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        except OSError as error:
+            raise click.ClickException(f"cannot write in {target.parent}: {_os_reason(error)}; choose another "
+                                       "folder with --site-dir, or make this one writable") from None
         outputs = {code: staging / f"lang-{code}" for code in wanted}
         args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None) for code in wanted]
         workers = min(len(wanted), jobs or os.cpu_count() or 1)
@@ -121,7 +131,11 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             prefixes = {code: "" if code == toolkit.language else f"{code}/" for code in wanted}
             finish(root, {code: (prefixes[code], jobs_) for code, (_, jobs_) in zip(wanted, results)},
                    config.site_url or "")
-        _swap(root, target)
+        try:
+            _swap(root, target)
+        except OSError as error:
+            raise click.ClickException(f"the new site could not take the place of {target}: {_os_reason(error)}; "
+                                       "the previous site was left in place") from None
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -166,16 +180,33 @@ def _lock_and_tidy(target: Path) -> int | None:
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Put the finished build in place of the old site with two renames."""
+    """Put the finished build in place of the old site with two renames. An OSError leaves the
+    old site where it was; an old site that cannot be deleted afterwards is said, not hidden."""
     new.chmod(0o755)
     old = target.with_name(f".{target.name}-old")
     if old.exists():
-        shutil.rmtree(old)
+        # What an earlier swap could not delete: out of the way, under a name of its own.
+        old.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-stale-", dir=target.parent)) / old.name)
     if target.exists():
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists() and not target.exists():
+            old.rename(target)
+        raise
     if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        failures: list[str] = []
+        shutil.rmtree(old, onerror=lambda _function, path, info: failures.append(f"{path}: {info[1]}"))
+        if failures:
+            click.echo(f"Warning: the previous site, moved to {old}, could not be deleted ({failures[0]}); "
+                       "delete it by hand.", err=True)
+
+
+def _os_reason(error: OSError) -> str:
+    """An OSError in words, with the file it is about."""
+    reason = error.strerror or str(error)
+    return f"{reason} ({error.filename})" if error.filename else reason
 
 
 @click.command()

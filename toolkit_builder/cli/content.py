@@ -118,7 +118,8 @@ def init(directory: Path, upstream: Path, name: str) -> None:
     quoted = json.dumps(name, ensure_ascii=False)
     values = {"name": name, "upstream": upstream_path, "schema": f"{upstream_path}/../schema/"}
     files = {
-        "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted}),
+        # Values in YAML files are written as JSON strings, which YAML reads as they are ('#', ': ').
+        "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted, "upstream": json.dumps(upstream_path)}),
         "content/toolkit.yml": ("toolkit.yml", {**values, "name": quoted}),
         "content/modules/local/local-resources.yml": ("local-resources.yml", values),
         "README.md": ("README.md", values),

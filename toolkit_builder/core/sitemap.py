@@ -25,6 +25,11 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "x"
 
 
+def term_anchor(term: str) -> str:
+    """The anchor of a glossary term on the glossary page: its letters and digits, in any script."""
+    return "term-" + (re.sub(r"[\W_]+", "-", term.lower()).strip("-") or "x")
+
+
 def section_path(section_id: str) -> str:
     return f"{section_id}/index.md"
 

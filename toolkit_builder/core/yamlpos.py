@@ -14,26 +14,23 @@ from typing import Any, cast
 
 import yaml
 
+from .limits import (
+    BAD_CHARACTER,
+    BIDI_CONTROL,
+    INDENTATION,
+    LINK_SYNTAX,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_INDENT,
+    MAX_LINK_SYNTAX_PER_FILE,
+    MAX_LINK_SYNTAX_PER_TEXT,
+    MAX_NODES,
+    unsafe_file,
+)
 from .problems import Path_, Problem
 
 #: libyaml's parser when PyYAML has it (about 20 times faster), else the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-#: Largest YAML file the loader reads; toolkit files are a few kilobytes.
-MAX_FILE_BYTES = 2_000_000
-
-
-#: Values one file may expand to; stops alias ("billion laughs") bombs.
-MAX_NODES = 100_000
-
-
-MAX_DEPTH = 60
-
-
-#: Characters no text should hold: controls (other than tab and line breaks) and lone surrogates,
-#: which YAML's escapes (`"\0"`, `"\ud800"`) can write but no page can show or store.
-BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -68,6 +65,9 @@ class _Reader:
         self.nodes = 0
         self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
         self.constructor = yaml.SafeLoader("")
+        #: Brackets and parentheses in the texts read so far (see MAX_LINK_SYNTAX_PER_FILE).
+        self.link_syntax = 0
+        self.too_much_link_syntax = False
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, column, code, message, hint))
@@ -235,11 +235,41 @@ class _Reader:
                          "write the value as text")
             return None
         if isinstance(value, str) and (bad := BAD_CHARACTER.search(value)):
+            what = ("a control that changes the direction of text" if BIDI_CONTROL.match(bad.group(0))
+                    else "an invisible or invalid character")
             self.problem(m.line + 1, m.column + 1, "bad-character",
-                         f"this text holds an invisible or invalid character (U+{ord(bad.group(0)):04X})",
+                         f"this text holds {what} (U+{ord(bad.group(0)):04X})",
                          "delete it (text copied from another program may carry it), or retype the text")
             return None
+        if isinstance(value, str):
+            # Reported, and kept: the file cannot build, and the model's checks still run on the rest.
+            self._plain_enough(value, m.line + 1, m.column + 1)
         return value
+
+    def _plain_enough(self, text: str, line: int, column: int) -> bool:
+        """Whether a text stays within what the Markdown converter handles in bounded time."""
+        count = sum(text.count(char) for char in LINK_SYNTAX)
+        self.link_syntax += count
+        hint = "a text is for readers: remove the repeated brackets or indentation, or split the text"
+        if count > MAX_LINK_SYNTAX_PER_TEXT:
+            self.problem(line, column, "text-too-complex",
+                         f"this text holds {count:,} brackets and parentheses; the limit is "
+                         f"{MAX_LINK_SYNTAX_PER_TEXT:,}", hint)
+            return False
+        if self.link_syntax > MAX_LINK_SYNTAX_PER_FILE:
+            if not self.too_much_link_syntax:  # said once, where the file crosses the limit
+                self.too_much_link_syntax = True
+                self.problem(line, column, "text-too-complex",
+                             f"the file's texts hold more than {MAX_LINK_SYNTAX_PER_FILE:,} brackets and parentheses",
+                             "split the module into smaller modules")
+            return False
+        deepest = max((len(spaces.expandtabs(4)) for spaces in INDENTATION.findall(text)), default=0)
+        if deepest > MAX_INDENT:
+            self.problem(line, column, "text-too-complex",
+                         f"a line of this text is indented by {deepest} spaces; the limit is {MAX_INDENT} "
+                         "(lists nested about ten deep)", hint)
+            return False
+        return True
 
 
 def _key_of(node: yaml.Node) -> Any:
@@ -324,7 +354,13 @@ def _yaml_hint(what: str) -> str:
     return "check the line and the line above it (quotes, colons, indentation)"
 
 
-def read_document(path: Path, display: str, problems: list[Problem]) -> Document | None:
+def read_document(path: Path, display: str, problems: list[Problem], root: Path | None = None) -> Document | None:
+    """The document of a YAML file, or None after a problem. With ``root``, the file must be a
+    regular file inside that folder (see ``unsafe_file``)."""
+    refused = unsafe_file(path, root) if root is not None else None
+    if refused is not None:
+        problems.append(Problem(display, 1, 1, "unreadable", *refused))
+        return None
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:  # judged before reading: a huge file is never read into memory

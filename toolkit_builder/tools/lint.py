@@ -39,7 +39,8 @@ MIN_WORDS = 25
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Linear: neither part runs over a bracket that starts another try.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
 _MARKUP = re.compile(r"[*_`>#]+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 

@@ -15,6 +15,7 @@ import re
 import shutil
 import threading
 import unicodedata
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -147,12 +148,12 @@ def serve(folder: Path) -> Iterator[str]:
 #: Joins several pages into one document: each page's content becomes a part starting on a
 #: new sheet; ids are prefixed per part so they stay unique, and links between pages of the
 #: book become links inside it.
-_ASSEMBLE = """async (paths) => {
-    const urls = paths.map(p => new URL(p, location.href).href);
+_ASSEMBLE = """(pages) => {
+    const urls = pages.map(([p, _]) => new URL(p, location.href).href);
     const article = document.querySelector('article.md-content__inner');
     const parts = [];
     for (const [i, url] of urls.entries()) {
-        const html = await (await fetch(url)).text();
+        const html = pages[i][1];
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const content = doc.querySelector('article.md-content__inner');
         const prefix = `part${i}-`;
@@ -194,21 +195,39 @@ def _set_address(page: BrowserPage, public_url: str | None) -> None:
     )
 
 
+#: What the pages' own script does before printing (toolkit.js), done here instead: collapsed
+#: parts are printed open.
+_OPEN_DETAILS = "() => document.querySelectorAll('details').forEach(el => el.setAttribute('open', ''))"
+
+
+def _read(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:  # the local server of ``serve``
+        return str(response.read().decode("utf-8"))
+
+
 def print_job(browser: Browser, base_url: str, job: PdfJob, out: Path, site_url: str = "",
               paper: str = "Letter") -> None:
-    page = browser.new_page()
+    # The pages are printed with their scripts off: whatever a content file managed to put in a
+    # page cannot run in this browser, which runs without a sandbox where the platform has none.
+    # The pages print the same without them (tests/test_pdf.py); the few steps that need a script
+    # are this module's own, evaluated by Playwright.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
     try:
         page.goto(base_url + job.pages[0], wait_until="load")
+        page.evaluate(_OPEN_DETAILS)
         if len(job.pages) > 1:
-            page.evaluate(_ASSEMBLE, list(job.pages))
-            page.add_style_tag(content=_BOOK_CSS)
+            # The pages' HTML is read here: a page's own fetch does not run with its scripts off.
+            page.evaluate(_ASSEMBLE, [[path, _read(base_url + path)] for path in job.pages])
+            page.evaluate("(css) => document.head.append(Object.assign(document.createElement('style'), "
+                          "{textContent: css}))", _BOOK_CSS)
         _set_address(page, (site_url.rstrip("/") + "/" + job.pages[0]) if site_url else None)
         page.emulate_media(media="print", color_scheme="light")
         out.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(path=str(out), format=paper, print_background=True, tagged=True, outline=True,
                  prefer_css_page_size=True)
     finally:
-        page.close()
+        context.close()
 
 
 # ---------------------------------------------------------------------- the command

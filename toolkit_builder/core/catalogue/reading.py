@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ..blocks import BLOCK_TYPES
-from ..yamlpos import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from ..limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_INDENT,
+    MAX_LINK_SYNTAX_PER_FILE,
+    MAX_LINK_SYNTAX_PER_TEXT,
+    MAX_NODES,
+)
 from .entry import Entry
 
 ENTRIES = [
@@ -19,8 +26,11 @@ ENTRIES = [
     Entry(
         "unreadable", "The file cannot be read",
         "The file exists but could not be opened: it may be a folder whose name ends in `.yml`, or a file you do "
-        "not have permission to read.",
-        "Make sure the path is a plain text file you can open. Rename a folder that ends in `.yml`.",
+        "not have permission to read. A file that is a link to a file outside the content folder, or that is "
+        "not a regular file (a device such as /dev/stdin, a pipe), is not read at all: the build would publish "
+        "what the link points at, or wait forever.",
+        "Make sure the path is a plain text file you can open. Rename a folder that ends in `.yml`. Copy a linked "
+        "file into the content folder instead of linking to it.",
         group="file",
     ),
     Entry(
@@ -77,6 +87,29 @@ ENTRIES = [
         "Delete the character at that place (retyping the word around it is the simplest way), then save.",
         "title: Recovery\x0ceducation   # an invisible form feed between the words",
         group="file",
+    ),
+    Entry(
+        "text-too-complex", "A text holds too many brackets or too deep an indentation",
+        "Texts are converted from Markdown, whose links are found by matching brackets and parentheses: the "
+        f"work grows with the square of their number. So a text may hold at most {MAX_LINK_SYNTAX_PER_TEXT:,} "
+        f"brackets and parentheses, a file's texts {MAX_LINK_SYNTAX_PER_FILE:,}, and no line may be indented by "
+        f"more than {MAX_INDENT} spaces (lists nested about ten deep). No text written for readers comes near "
+        "these limits; they stop a mistake or a prank from stalling the build.",
+        "Remove the repeated brackets, parentheses or indentation. If the text really is that long, split it "
+        "into several blocks, or the module into several modules.",
+        'text: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ...     # a thousand brackets"',
+        group="file",
+    ),
+    Entry(
+        "bad-catalogue", "An interface catalogue has a mistake",
+        "Interface strings (buttons, headings such as \"Sources:\") are translated in gettext catalogues "
+        "(`locale/<language>/LC_MESSAGES/toolkit.po`). A translation must keep every placeholder of its msgid "
+        "exactly (`%(number)s` stays `%(number)s`), give every plural form, and the file must be UTF-8 text. "
+        "Otherwise pages would show the wrong words or the build would stop.",
+        "Copy the placeholders from the msgid into the msgstr and translate only the words around them; fill "
+        "in every `msgstr[n]`; save the file as UTF-8. A catalogue editor such as Poedit checks all of this.",
+        'msgid "Reference %(number)s"\nmsgstr "Référence %(numero)s"     # the placeholder must stay %(number)s',
+        group="translation",
     ),
     # ------------------------------------------------------------------ fields and values
     Entry(

@@ -1,12 +1,21 @@
 """Translations: content files merged with their translations, translation status, and the
 interface strings' catalogues."""
 
-from .catalogues import DOMAIN, PACKAGE_LOCALES, catalogue_paths, extract_messages, language_links, load_translations
+from .catalogues import (
+    DOMAIN,
+    PACKAGE_LOCALES,
+    catalogue_paths,
+    catalogue_problems,
+    extract_messages,
+    language_links,
+    load_translations,
+)
 from .merge import ANCHORS, DIGEST_KEY, Merged, digest, has_text, merge, text_leaves
 from .status import FileStatus, stamp, translation_status
 
 __all__ = [
-    "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths", "digest",
+    "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
+    "catalogue_problems", "digest",
     "extract_messages", "has_text", "language_links", "load_translations", "merge", "stamp", "text_leaves",
     "translation_status",
 ]

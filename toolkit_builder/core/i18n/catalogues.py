@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message, TranslationError
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 from babel.support import NullTranslations, Translations
+
+from ..limits import unsafe_file
+from ..problems import Problem, display
 
 PACKAGE_LOCALES = Path(__file__).parents[2] / "locale"
 
@@ -26,6 +29,76 @@ def catalogue_paths(language: str, content_dirs: typing.Sequence[Path] = ()) -> 
     candidates = [PACKAGE_LOCALES] + [Path(d) / "locale" for d in content_dirs]
     return [p / language / "LC_MESSAGES" / f"{DOMAIN}.po" for p in candidates
             if (p / language / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()]
+
+
+def _read(path: Path, language: str, problems: list[Problem]) -> Catalog | None:
+    """A catalogue, or None after a located problem: Babel reads it strictly (abort_invalid)."""
+    root = path.parents[3]  # <folder>/locale/<language>/LC_MESSAGES/toolkit.po
+    refused = unsafe_file(path, root) if root != PACKAGE_LOCALES.parent else None
+    if refused is not None:
+        problems.append(Problem(display(path), 1, 1, "unreadable", *refused))
+        return None
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as error:
+        problems.append(Problem(display(path), getattr(error, "lineno", 1) or 1, 1, "bad-catalogue",
+                                f"the catalogue cannot be read: {error}",
+                                "check the quotes and the msgid/msgstr lines around this line"))
+    except UnicodeDecodeError:
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+            line, column = 1, 1  # declared in another encoding in its header
+        except UnicodeDecodeError as bad:
+            line = raw[: bad.start].count(b"\n") + 1
+            column = bad.start - (raw.rfind(b"\n", 0, bad.start) + 1) + 1
+        problems.append(Problem(display(path), line, column, "bad-catalogue", "the catalogue is not valid UTF-8 text",
+                                "save the file as UTF-8 text with a `Content-Type: text/plain; charset=UTF-8` header"))
+    except ValueError as error:
+        problems.append(Problem(display(path), 1, 1, "bad-catalogue", f"the catalogue cannot be read: {error}",
+                                "check the header of the file (Language, Plural-Forms, Content-Type)"))
+    except OSError as error:
+        problems.append(Problem(display(path), 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
+    return None
+
+
+def _message_problems(path: Path, lines: list[str], message: Message,
+                      errors: list[TranslationError]) -> list[Problem]:
+    # At the translation (the msgstr line), which is what a translator changes.
+    start = (message.lineno or 1) - 1
+    line = next((i + 1 for i in range(start, len(lines)) if lines[i].startswith("msgstr")), start + 1)
+    where = display(path), line, 1
+    found = [Problem(*where, "bad-catalogue", f"the translation of '{_first(message.id)}' is wrong: {error}",
+                     "keep every placeholder such as %(name)s exactly as in the msgid; translate only the words")
+             for error in errors]
+    if message.pluralizable and isinstance(message.string, (list, tuple)):
+        filled = [bool(form) for form in message.string]
+        if any(filled) and not all(filled):
+            found.append(Problem(*where, "bad-catalogue",
+                                 f"the translation of '{_first(message.id)}' leaves a plural form empty",
+                                 "fill in every msgstr[n] line, or leave them all empty"))
+    return found
+
+
+def _first(message_id: Any) -> str:
+    return str(message_id[0] if isinstance(message_id, (list, tuple)) else message_id)
+
+
+def catalogue_problems(language: str, content_dirs: typing.Sequence[Path] = ()) -> list[Problem]:
+    """Mistakes in the interface catalogues of a language, located: unreadable files, placeholders
+    that differ from the msgid, a wrong number of plural forms or an empty one (Babel's checks)."""
+    problems: list[Problem] = []
+    for path in catalogue_paths(language, content_dirs):
+        catalog = _read(path, language, problems)
+        if catalog is None:
+            continue
+        errors = {id(message): list(found) for message, found in catalog.check()}
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for message in catalog:
+            if message.id:
+                problems.extend(_message_problems(path, lines, message, errors.get(id(message), [])))
+    return problems
 
 
 def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -> NullTranslations:

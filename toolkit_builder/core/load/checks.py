@@ -15,12 +15,16 @@ from typing import Any, Iterable, Iterator, Sequence, cast
 from ..blocks import BLOCK_TYPES
 from ..blocks.items import items
 from ..branding import contrast_problems
-from ..model import CITATION, Audience, Branding, Framework, Reference, Section, Toolkit
+from ..model import CITATION, Audience, Branding, Framework, GlossaryTerm, Reference, Section, Toolkit
 from ..problems import Path_, Problem, did_you_mean
+from ..sitemap import term_anchor
 from ..yamlpos import Document
 
 #: A Markdown link to another page of the site by its Markdown file.
-PAGE_LINK_IN_TEXT = re.compile(r"(?<!\\)\[[^\]\n]*\]\(\s*<?((?![a-z]+:|/)[^)\s#>]+\.md)(?:#[^)\s>]*)?>?(?:\s+'[^']*'|\s+\"[^\"]*\")?\s*\)")
+#: Linear in the length of the text: no part can run over a `[` or `(` that starts another try.
+PAGE_LINK_IN_TEXT = re.compile(
+    r"(?<!\\)\[[^\[\]\n]*\]\(\s*<?((?![a-z]+:|/)[^()\[\]\s#>]+\.md)(?:#[^()\[\]\s>]*)?>?"
+    r"(?:\s+'[^'\n]*'|\s+\"[^\"\n]*\")?\s*\)")
 
 
 class Checker:
@@ -250,3 +254,17 @@ def check_links(checker: Checker, documents: dict[str, Document], layers: dict[s
             block_type = BLOCK_TYPES.get(str(block.get("type"))) if isinstance(block, dict) else None
             if block_type is not None:
                 block_type.check_links(block, ("blocks", b), file_checks, index)
+
+
+def glossary_anchors(document: Document, terms: list[GlossaryTerm], problems: list[Problem]) -> None:
+    """Terms that differ only in capitals or punctuation would share one place on the glossary page."""
+    seen: dict[str, str] = {}
+    for i, term in enumerate(terms):
+        anchor = term_anchor(term.term)
+        if anchor in seen:
+            line, column = document.where(("terms", i, "term"))
+            problems.append(Problem(document.file, line, column, "duplicate-id",
+                                    f"the terms '{seen[anchor]}' and '{term.term}' get the same place on the glossary "
+                                    f"page (#{anchor})", "make the terms differ in their letters or digits, not only "
+                                    "in capitals or punctuation; or merge them into one entry"))
+        seen.setdefault(anchor, term.term)

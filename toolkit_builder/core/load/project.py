@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
+from ..i18n.catalogues import catalogue_problems
 from ..i18n.merge import Merged, merge, text_leaves
 from ..layers import UPSTREAM_TRANSLATIONS, ContentDirs, content_layers, module_files
 from ..model import Glossary, GlossaryTerm, Reference, Toolkit, ToolkitOverlay
@@ -17,7 +18,7 @@ from ..problems import ContentError, Problem, did_you_mean, display
 from ..project import Module, Project, Untranslated
 from ..sitemap import site_pages
 from ..yamlpos import Document, read_document
-from .checks import Checker, check_links
+from .checks import Checker, check_links, glossary_anchors
 from .messages import validate
 
 
@@ -34,7 +35,8 @@ class _Loader:
     def read(self, path: Path) -> Document | None:
         if path in self.cache:
             return self.cache[path]
-        document = read_document(path, display(path), self.problems)
+        root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
+        document = read_document(path, display(path), self.problems, root)
         if document is not None:
             self.cache[path] = document
         return document
@@ -152,6 +154,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
                                                did_you_mean(language, toolkit.languages, "languages"))])
     translate = language != default
     loader.language = language
+    problems.extend(catalogue_problems(language, layers))  # the interface strings of this language
     if translate and toolkit is not None:
         translated, _, _ = loader.load(base, Path("toolkit.yml"), Toolkit, True)
         if translated is not None:
@@ -170,8 +173,10 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
             refs, _, _ = loader.load(layer, Path("references.yml"), dict[str, Reference], False)
             references.update(refs or {})
         if (layer / "glossary.yml").is_file():
-            loaded, _, merged = loader.load(layer, Path("glossary.yml"), Glossary, translate)
+            loaded, glossary_doc, merged = loader.load(layer, Path("glossary.yml"), Glossary, translate)
             terms = loaded.terms if loaded else []
+            if glossary_doc is not None:
+                glossary_anchors(glossary_doc, terms, problems)
             replaced = {t.term for t in terms}
             offset = len([t for t in glossary if t.term not in replaced])
             glossary = [t for t in glossary if t.term not in replaced] + list(terms or [])

@@ -58,7 +58,8 @@ Slug = Annotated[str, BeforeValidator(_int_to_str), matching(
     "use lower-case letters, digits and dashes only, e.g. 'recovery-education'")]
 
 
-#: A key that refers to an entry declared elsewhere (reference, component...).
+#: A key that refers to an entry declared elsewhere (reference, component...): checked against
+#: the declarations, so it never reaches a page unless it names something that exists.
 Key = Annotated[str, BeforeValidator(_int_to_str), StringConstraints(min_length=1)]
 
 
@@ -129,13 +130,24 @@ MediaPath = Annotated[str, matching(
     MEDIA_PATH_PATTERN, "'{value}' is not a path inside the content folder",
     "write the path from the content folder, e.g. media/welcome.mp4: no `..`, no leading `/`, no web address; "
     "letters, digits, dots, dashes and underscores only")]
+#: The rest of an address after its host: no spaces, quotes, angle brackets or backslashes,
+#: which no real address holds and which could end an HTML attribute.
+_URL_REST = r"""(:[0-9]+)?([/?#][^\s"'<>\\^`{|}]*)?"""
+_HOST = r"[\w-]+(\.[\w-]+)*"
+WEB_ADDRESS_PATTERN = rf"^https?://{_HOST}{_URL_REST}$"
 #: A web address of a page or a work.
-WebAddress = Annotated[str, matching(r"^https?://\S+$", "'{value}' is not a web address",
-                                     "write the full address, starting with https://")]
-#: Where a footer link leads.
-LinkTarget = Annotated[str, matching(r"^(https?://|mailto:|tel:)\S+$", "'{value}' is not a web address",
-                                     "write the full address, starting with https://")]
-Email = Annotated[str, matching(r"^[^@\s]+@[^@\s]+$", "'{value}' has the wrong form for '{name}'")]
+WebAddress = Annotated[str, matching(WEB_ADDRESS_PATTERN, "'{value}' is not a web address",
+                                     "write the full address, starting with https://, without spaces or quotes")]
+EMAIL_PATTERN = rf"^[\w.+-]+@{_HOST}$"
+PHONE_PATTERN = r"^\+?[0-9(][0-9 ().-]*[0-9]( ?(ext|x|poste)\.? ?[0-9]+)?$"
+#: Where a footer link leads: a web page, an e-mail address or a telephone number.
+LinkTarget = Annotated[str, matching(
+    rf"^(https?://{_HOST}{_URL_REST}|mailto:[\w.+-]+@{_HOST}|tel:\+?[0-9 ().-]+)$", "'{value}' is not a web address",
+    "write a full address starting with https://, or mailto:name@example.org, or tel:+1-555-0100")]
+Email = Annotated[str, matching(EMAIL_PATTERN, "'{value}' is not an e-mail address",
+                                "write the address alone, e.g. team@example.org")]
+Phone = Annotated[str, matching(PHONE_PATTERN, "'{value}' is not a telephone number",
+                                "write digits, spaces, dashes and brackets, e.g. +1 514 555-0100 ext. 12")]
 Doi = Annotated[str, matching(r"^10\.\d{4,9}/\S+$", "'{value}' is not a DOI",
                               "write the DOI alone, e.g. 10.1111/inm.12596 (no https://doi.org/)")]
 Colour = Annotated[str, matching(r"^#[0-9a-fA-F]{6}$", "'{value}' has the wrong form for '{name}'")]

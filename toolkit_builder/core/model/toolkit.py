@@ -3,11 +3,9 @@ and the overlay a localized copy lays over it."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import Field
 
-from pydantic import Field, StringConstraints
-
-from .fields import Colour, Email, Key, LinkTarget, Markdown, Slug, Strict, Text, WebAddress
+from .fields import Colour, Email, Key, LinkTarget, Markdown, Phone, Slug, Strict, Text, WebAddress
 
 
 class Section(Strict):
@@ -34,8 +32,9 @@ class Audience(Strict):
 class Component(Strict):
     """One component of a framework (a CHIME process, a Guidelines dimension...)."""
 
-    key: Key = Field(
-        description="The component's key, used in tags (`chime:hope`) and framework tables. Numbers are allowed.")
+    key: Slug = Field(
+        description="The component's key, used in tags (`chime:hope`), framework tables and the address of its "
+                    "topic page: lower-case letters, digits and dashes. Numbers are allowed.")
     label: Text = Field(description="The component's name as readers see it.")
     description: Text | None = Field(None, description="What the component means, in one or two sentences.")
 
@@ -87,7 +86,7 @@ class Organization(Strict):
         description='Who to contact about this toolkit, in words ("Recovery education team").')
     email: Email | None = Field(None,
         description="Contact e-mail address.")
-    phone: Annotated[str, StringConstraints(min_length=3)] | None = Field(None,
+    phone: Phone | None = Field(None,
         description="Contact telephone number.")
     links: list[Link] = Field(default_factory=list, description="Links shown in the footer of every page.")
 

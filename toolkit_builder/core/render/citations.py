@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
+from xml.etree import ElementTree as etree
 
+from markdown.util import AtomicString
 from markupsafe import Markup
 
-from ..model import CITATION, Reference
-
-#: An inline citation with the space before it, so the marker sits against the word.
-CITATION_IN_TEXT = re.compile(r"\s*" + CITATION.pattern)
+from ..model import Reference
 
 
 class Citations:
@@ -22,16 +20,28 @@ class Citations:
         self.order: list[str] = []
         self.uses: dict[str, list[str]] = {}
 
-    def cite(self, key: str) -> Markup:
+    def _use(self, key: str) -> tuple[int, str, str]:
+        """(number, anchor of this use, label) of the next use of ``key`` on the page."""
         if key not in self.order:
             self.order.append(key)
         number = self.order.index(key) + 1
         anchor = f"cite-{number}-{len(self.uses.setdefault(key, [])) + 1}"
         self.uses[key].append(anchor)
-        label = self.gettext("Reference %(number)s") % {"number": number}
+        return number, anchor, self.gettext("Reference %(number)s") % {"number": number}
+
+    def cite(self, key: str) -> Markup:
+        number, anchor, label = self._use(key)
         return Markup('<sup class="tk-cite" id="{a}"><a href="#ref-{n}" aria-label="{label}">[{n}]</a></sup>').format(
             a=anchor, n=number, label=label
         )
+
+    def element(self, key: str) -> etree.Element:
+        """The same marker as a tree element, for the Markdown converter."""
+        number, anchor, label = self._use(key)
+        sup = etree.Element("sup", {"class": "tk-cite", "id": anchor})
+        link = etree.SubElement(sup, "a", {"href": f"#ref-{number}", "aria-label": label})
+        link.text = AtomicString(f"[{number}]")
+        return sup
 
     def notes(self) -> list[dict[str, Any]]:
         return [

@@ -1,75 +1,14 @@
-"""Markdown of content texts made safe: no raw HTML, no unsafe link schemes, glossary hints,
-and text made inert where it sits inside the page's own Markdown."""
+"""Content text made safe for a page: the one sanitizer of converted Markdown, text made inert
+where it sits inside the page's own Markdown, interface strings, nav titles."""
 
 from __future__ import annotations
 
-import html as html_lib
 import re
-from typing import Any, Protocol
-from xml.etree import ElementTree as etree
+from html.parser import HTMLParser
+from typing import Any
 
-import markdown
+import nh3
 from markupsafe import Markup, escape
-
-
-class GlossaryLinker(Protocol):
-    def next_abbr(self) -> int: ...
-    def glossary_link(self, term: str) -> str: ...
-
-
-#: Schemes a link written in content may use; anything else is shown as text.
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
-
-
-class NoRawHtml(markdown.Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
-    """Content text may use Markdown, not raw HTML: HTML is shown as text, never run."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-
-
-class GlossaryLinks(markdown.Extension):  # type: ignore[misc]  # Python-Markdown ships no type hints
-    """Each abbreviation links to its glossary entry and shows its expansion on hover and on
-    keyboard focus (a CSS tooltip the link is described by), not only in a `title` that the
-    keyboard cannot reach."""
-
-    def __init__(self, renderer: GlossaryLinker):
-        super().__init__()
-        self.renderer = renderer
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # After the abbr extension (7) has made the <abbr> elements.
-        md.treeprocessors.register(_GlossaryLinkProcessor(md, self.renderer), "tk_glossary_links", 6)
-
-
-class _GlossaryLinkProcessor(markdown.treeprocessors.Treeprocessor):  # type: ignore[misc]  # no type hints, as above
-    def __init__(self, md: markdown.Markdown, renderer: GlossaryLinker):
-        super().__init__(md)
-        self.renderer = renderer
-
-    def run(self, root: etree.Element) -> None:
-        self._walk(root, inside_link=False)
-
-    def _walk(self, element: etree.Element, inside_link: bool) -> None:
-        for index, child in enumerate(list(element)):
-            if child.tag == "abbr" and not inside_link and child.get("title"):
-                number = self.renderer.next_abbr()
-                tip_id = f"tk-abbr-{number}"
-                wrapper = etree.Element("span", {"class": "tk-abbr"})
-                link = etree.SubElement(wrapper, "a", {"href": self.renderer.glossary_link(child.text or ""),
-                                                       "aria-describedby": tip_id})
-                abbr = etree.SubElement(link, "abbr")
-                abbr.text = child.text
-                tip = etree.SubElement(wrapper, "span", {"class": "tk-abbr__tip", "role": "tooltip", "id": tip_id,
-                                                         "data-search-exclude": ""})
-                tip.text = child.get("title")
-                wrapper.tail = child.tail
-                element.remove(child)
-                element.insert(index, wrapper)
-            else:
-                self._walk(child, inside_link or child.tag == "a")
-
 
 #: One-line text that Markdown (with smarty quotes) would leave as it is, apart from escaping
 #: and turning an apostrophe between letters into a typographic one.
@@ -79,60 +18,77 @@ PLAIN_TEXT = re.compile(r"(?![0-9]+[.)]\s|[-+]\s)[^\W_]+(?:[ ,;:?!./%()\u2019]+[
 APOSTROPHE = re.compile(r"(?<=[^\W_])&#39;(?=[^\W_])")
 
 
-_HREF = re.compile(r'(href|src)="([^"]*)"')
+#: What content HTML may hold after conversion: the elements and attributes the Markdown of a
+#: text and its extensions make, nothing else.
+ALLOWED_TAGS = {"p", "br", "hr", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "blockquote", "h1", "h2",
+                "h3", "h4", "h5", "h6", "abbr", "span", "sup", "img"}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "aria-describedby", "aria-label"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "span": {"class", "role", "id", "data-search-exclude"},
+    "sup": {"class", "id"},
+}
+#: Schemes a link in content may use; relative links (to the site's own pages) stay.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-_IMAGE = re.compile(r"<img\b[^>]*>")
-
-
-#: What a browser ignores in a URL before reading its scheme: controls, spaces, tabs, newlines.
-_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
-
-
-def _seen(target: str) -> str:
-    # Browsers decode entities in attributes, drop controls and whitespace and read `\` as `/`
-    # before they read the scheme: `java&#x09;script&#58;` is `javascript:`.
-    return _URL_IGNORED.sub("", html_lib.unescape(target)).replace("\\", "/").lower()
-
-
-def _safe_target(target: str) -> bool:
-    seen = _seen(target)
-    return seen.startswith(SAFE_SCHEMES) or ":" not in re.split(r"[/?#]", seen)[0]
-
-
-def unsafe_links(html: str) -> str:
-    """Drop link targets with schemes other than web, mail and relative ones (javascript:...),
-    and turn images from other sites into links: pages load nothing from another origin."""
-
-    def check(match: re.Match[str]) -> str:
-        if _safe_target(match.group(2)):
-            return match.group(0)
-        return f'{match.group(1)}="#"'
-
-    def image(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        src = re.search(r'src="([^"]*)"', tag)
-        if src is None:
-            return ""
-        if _safe_target(src.group(1)) and not re.match(r"^([a-z][a-z0-9+.-]*:|//)", _seen(src.group(1))):
-            return tag  # an image of the site itself
-        alt = re.search(r'alt="([^"]*)"', tag)
-        text = alt.group(1) if alt and alt.group(1) else "image"
-        return f'<a href="{src.group(1)}">{text}</a>' if _safe_target(src.group(1)) else text
-
-    return _HREF.sub(check, _IMAGE.sub(image, html))
+def sanitize(html: str) -> str:
+    """Content HTML through one well-kept sanitizer (nh3, the Rust ammonia library): only the
+    elements and attributes above, and links with the schemes above (javascript:, data: and
+    their disguises with entities, controls or case are dropped)."""
+    return str(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                         link_rel=None, strip_comments=True))
 
 
 #: Characters that start syntax in the site's Markdown (links, emphasis, code, attribute lists).
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]{}!<>]")
 
 
+class _Inert(HTMLParser):
+    """Rewrites HTML with the Markdown syntax characters of its text as entities; tags, their
+    attributes and existing entities are written back as they were."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(self.get_starttag_text() or "")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(_MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group(0))};", data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.parts.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.parts.append(f"&#{name};")
+
+
 def inert(html: str) -> Markup:
     """HTML the site's Markdown leaves as it is: syntax characters in its text become entities."""
-    parts = re.split(r"(<[^>]*>)", str(html))
-    for i in range(0, len(parts), 2):  # text between tags; tags and their attributes stay
-        parts[i] = _MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group(0))};", parts[i])
-    return Markup("".join(parts))
+    parser = _Inert()
+    parser.feed(str(html))
+    parser.close()
+    return Markup("".join(parser.parts))
+
+
+#: A placeholder of an interface string, filled in after the string is made safe.
+_PLACEHOLDER = re.compile(r"(%\(\w+\)[sd]|%%)")
+
+
+def interface_text(text: str) -> Markup:
+    """An interface string as page text. Catalogues arrive by pull request like content: their
+    strings are escaped and made inert like any text, only their placeholders stay as written."""
+    parts = _PLACEHOLDER.split(text)
+    return Markup("".join(part if i % 2 else str(inert(escape(part))) for i, part in enumerate(parts)))
 
 
 def plain_in_markdown(text: str | None) -> Markup:
@@ -153,10 +109,6 @@ def nav_titles(items: Any) -> Any:
     if isinstance(items, dict):
         return {nav_title(title): nav_titles(value) for title, value in items.items()}
     return items
-
-
-def term_anchor(term: str) -> str:
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
 def tidy(text: str) -> str:

@@ -10,12 +10,12 @@ Templates are looked up first in the project's override folder
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any, Callable
+from xml.etree import ElementTree as etree
 
 import markdown
 from babel import Locale, UnknownLocaleError
@@ -33,24 +33,12 @@ from markupsafe import Markup, escape
 from ..blocks import BLOCK_TYPES, BaseBlock
 from ..model import Framework, Section
 from ..project import Module, Project, Untranslated
-from ..sitemap import module_path
-from .citations import CITATION_IN_TEXT, Citations, format_reference
+from ..sitemap import module_path, term_anchor
+from .citations import Citations, format_reference
+from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
-from .markdown import (
-    APOSTROPHE,
-    PLAIN_TEXT,
-    GlossaryLinks,
-    NoRawHtml,
-    inert,
-    plain_in_markdown,
-    term_anchor,
-    tidy,
-    unsafe_links,
-)
+from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, plain_in_markdown, sanitize, tidy
 from .urls import relative_url
-
-#: A link from content text to another page, by its Markdown file: `../education/x.md#block`.
-PAGE_LINK = re.compile(r'href="((?!/)[^":#?]+\.md)(#[^"]*)?"')
 
 
 @dataclass(frozen=True)
@@ -90,14 +78,18 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        # Added to the environment by the jinja2.ext.i18n extension, which Jinja's type hints cannot express.
-        self.env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        # Jinja marks what gettext returns as safe HTML; interface_text makes it so. (The method is
+        # added to the environment by the jinja2.ext.i18n extension, which Jinja's type hints cannot express.)
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda message: interface_text(self.translations.gettext(message)),
+            ngettext=lambda singular, plural, n: interface_text(self.translations.ngettext(singular, plural, n)),
+            newstyle=True)
         glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
         # Texts with a glossary abbreviation need the Markdown converter to get their hint.
         self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
                                if glossary else None)
         self._md = markdown.Markdown(
-            extensions=[NoRawHtml(), "abbr", "smarty", GlossaryLinks(self)],
+            extensions=[NoRawHtml(), "abbr", "smarty", ContentText(self)],
             extension_configs={"abbr": {"glossary": glossary}},
         )
         self._citations: Citations | None = None
@@ -136,25 +128,20 @@ class Renderer:
     def glossary_link(self, term: str) -> str:
         return self.link("glossary.md", term_anchor(term))
 
-    def _page_links(self, html: str) -> str:
-        """Links to pages written as in MkDocs, relative to the page's Markdown file
-        (`../education/x.md#block`), become links to where those pages are served."""
+    def page_link(self, target: str, anchor: str | None) -> str:
+        """A link written as in MkDocs, relative to the page's Markdown file (`../education/x.md#block`),
+        to where that page is served."""
+        return self.link(resolve(self._page, target), anchor)
 
-        def resolve(match: re.Match[str]) -> str:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(self._page), match.group(1)))
-            anchor = match.group(2)[1:] if match.group(2) else None
-            return f'href="{self.link(target, anchor)}"'
-
-        return PAGE_LINK.sub(resolve, html)
+    def citation(self, key: str) -> etree.Element | None:
+        """The numbered marker of a citation in a text (nothing outside a page with notes)."""
+        return self._citations.element(key) if self._citations is not None else None
 
     # ------------------------------------------------------------------ text
 
     def _convert(self, text: str) -> str:
         self._md.reset()
-        html = self._md.convert(text)
-        html = unsafe_links(html)
-        html = self._page_links(html)
-        return CITATION_IN_TEXT.sub(lambda m: self.cite(m.group(1)), html)
+        return sanitize(self._md.convert(text))
 
     def markdown_block(self, text: str | None) -> Markup:
         return Markup(self._convert(text)) if text else Markup("")
@@ -164,7 +151,7 @@ class Renderer:
             return Markup("")
         if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
-            return Markup(APOSTROPHE.sub("&rsquo;", str(escape(text))))
+            return Markup(APOSTROPHE.sub("\u2019", str(escape(text))))
         html = self._convert(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]

@@ -32,14 +32,14 @@ def render_site(project: Project, overrides: str | Path | None = None, translati
 def site_nav(project: Project, translations: Any = None) -> list[Any]:
     """The nav as MkDocs writes it in mkdocs.yml: sections in declared order, modules in order."""
     _ = (translations or NullTranslations()).gettext
-    nav: list[Any] = [{_("Home"): "index.md"}]
+    nav: list[Any] = [{nav_title(_("Home")): "index.md"}]
     for section in project.toolkit.sections:
         children: list[str | dict[str, str]] = [section_path(section.id)]
         children += [{nav_title(m.title): module_path(section.id, m.id)} for m in project.modules_in(section.id)]
         nav.append({nav_title(section.title): children})
     nav.extend(nav_titles(topics_nav(project, _)))
     if project.references:
-        nav.append({_("References"): "references.md"})
+        nav.append({nav_title(_("References")): "references.md"})
     if project.glossary:
-        nav.append({_("Glossary"): "glossary.md"})
+        nav.append({nav_title(_("Glossary")): "glossary.md"})
     return nav
