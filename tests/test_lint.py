@@ -128,3 +128,64 @@ def test_validate_strict_passes_clean_content(tmp_path):
     result = CliRunner().invoke(main, ["validate", "--strict", str(content_from(None, tmp_path))])
     assert result.exit_code == 0, result.output
     assert "no warnings" in result.output
+
+
+def _bilingual(tmp_path: Path) -> Path:
+    """The base toolkit in English and French, with a French terminology list."""
+    content = content_from(None, tmp_path)
+    toolkit = (content / "toolkit.yml").read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, fr]")
+    (content / "toolkit.yml").write_text(toolkit, encoding="utf-8")
+    write(content / "terms.fr.yml", """
+        terms:
+          - source: facilitators
+            use: [animatrices et animateurs, personnes qui animent]
+            avoid: [animateurs]
+          - source: safe space
+            use: [espace sécuritaire]
+            avoid: [lieu sûr]
+        """)
+    write(content / "modules/education/base.fr.yml", """
+        title: Un module de base
+        summary: Un module correct.
+        blocks:
+          - heading: Espoir
+            text: |
+              Les animatrices et animateurs font de la salle un espace sécuritaire. Les personnes qui animent
+              écoutent.
+
+              Demandez aux animateurs d’en faire un lieu sûr.
+        """)
+    return content
+
+
+def test_translations_are_linted_in_their_language(tmp_path):
+    from toolkit_builder.core.load import load_languages
+
+    content = _bilingual(tmp_path)
+    projects = load_languages([content])
+    english, french = (lint_project(projects[code], content) for code in ("en", "fr"))
+    assert english.problems == [] and (english.language, english.formula) == ("en", "Flesch")
+    assert (french.language, french.formula) == ("fr", "Kandel-Moles")
+    assert set(french.reading_ease) == {"base"}
+    # Avoided forms are reported on the translation's lines, but not inside a form to use.
+    found = [(p.code, p.file.rsplit("/", 1)[-1], p.line, p.message.split("'")[1]) for p in french.problems]
+    assert found == [("avoided-term", "base.fr.yml", 9, "animateurs"), ("avoided-term", "base.fr.yml", 9, "lieu sûr")]
+    assert "'espace sécuritaire'" in french.problems[1].message
+
+    result = CliRunner().invoke(main, ["validate", "--strict", str(content)])
+    assert result.exit_code == 1
+    assert "Reading ease, en (Flesch" in result.output and "Reading ease, fr (Kandel-Moles" in result.output
+    assert "modules/education/base.fr.yml: " in result.output
+    assert "base.fr.yml:9:" in result.output and "[avoided-term]" in result.output
+
+
+def test_a_terminology_list_with_the_wrong_shape_is_reported(tmp_path):
+    content = _bilingual(tmp_path)
+    write(content / "terms.fr.yml", """
+        terms:
+          - avoid: [lieu sûr]
+        """)
+    from toolkit_builder.core.load import load_languages
+
+    report = lint_project(load_languages([content])["fr"], content)
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in report.problems] == [("missing-field", "terms.fr.yml")]
