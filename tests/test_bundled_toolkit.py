@@ -20,7 +20,7 @@ FACT_SHEETS = ["co-facilitated-education", "recovery-college-trainers", "joint-r
                "facilitation-in-mixed-teams"]
 PARTS = {
     "en": ["What was studied", "Who took part", "How it was done", "What was found", "What it means for practice"],
-    "fr": ["Ce qui a été étudié", "Qui a participé", "Comment l’étude a été menée", "Ce qu’on a trouvé",
+    "fr": ["Ce qui a été étudié", "Qui a participé", "Comment l’étude a été menée", "Résultats",
            "Ce que cela signifie pour la pratique"],
 }
 MODULE = "education/recovery-education-and-training/"
