@@ -65,7 +65,7 @@ def test_tables_have_captions_and_scoped_headers(built_site):
     assert captions == [
         "Clinical recovery and personal recovery",
         "The CHIME framework",
-        "Logic model: the main parts of recovery-oriented education and training",
+        "Logic model: the main parts of recovery education and training",
     ]
     for table in tables:
         assert all(th.get("scope") in ("col", "row") for th in table.find_all("th"))
