@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from toolkit_builder.cli import main
 from toolkit_builder.core.catalogue import CATALOGUE
-from toolkit_builder.core.load import load_project
+from toolkit_builder.core.load import load_languages, load_project
 from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
 
 from .conftest import CONTENT, write
@@ -159,8 +159,6 @@ def _bilingual(tmp_path: Path) -> Path:
 
 
 def test_translations_are_linted_in_their_language(tmp_path):
-    from toolkit_builder.core.load import load_languages
-
     content = _bilingual(tmp_path)
     projects = load_languages([content])
     english, french = (lint_project(projects[code], content) for code in ("en", "fr"))
@@ -185,7 +183,30 @@ def test_a_terminology_list_with_the_wrong_shape_is_reported(tmp_path):
         terms:
           - avoid: [lieu sûr]
         """)
-    from toolkit_builder.core.load import load_languages
-
     report = lint_project(load_languages([content])["fr"], content)
     assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in report.problems] == [("missing-field", "terms.fr.yml")]
+
+
+def test_texts_not_translated_yet_are_left_to_the_default_language(tmp_path):
+    content = _bilingual(tmp_path)
+    # "participants" is English, and a form terms.fr.yml avoids in French texts.
+    (content / "terms.fr.yml").write_text("terms:\n  - use: [personnes participantes]\n    avoid: [participants]\n",
+                                          encoding="utf-8")
+    write(content / "modules/education/sample.yml", """
+        id: sample
+        title: Sample
+        section: education
+        summary: Not translated yet.
+        blocks:
+          - type: prose
+            text: Ask the participants what they want.
+        """)
+    french = lint_project(load_languages([content])["fr"], content)
+    assert french.problems == [], [str(p) for p in french.problems]
+    assert set(french.reading_ease) == {"base"}  # sample is scored in English only
+    write(content / "modules/education/sample.fr.yml", """
+        blocks:
+          - text: Demandez aux participants ce qu’ils veulent.
+        """)
+    french = lint_project(load_languages([content])["fr"], content)
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in french.problems] == [("avoided-term", "sample.fr.yml")]

@@ -17,7 +17,8 @@ formula in English, and the formula textstat holds for the language otherwise (f
 Kandel and Moles' adaptation of Flesch's, on the same 0-100 scale). A project loaded in a
 language other than the toolkit's default is linted on its translations: warnings point at
 the translation files, and what does not depend on the language (summaries, references) is
-left to the default language's run.
+left to the default language's run; texts not translated yet (shown in the default language)
+are not scored or checked there.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, cast
+from typing import Any, Callable, Iterator, cast
 
 from pydantic import BaseModel
 
@@ -211,7 +212,9 @@ class _Linter:
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
         self.wording(self.source("toolkit.yml", 0), self.project.toolkit)
         if (self.content_dir / "glossary.yml").is_file():
-            self.wording(self.source("glossary.yml"), self.project.glossary, ("terms",))
+            untranslated = self.project.untranslated_terms if self.translated else frozenset()
+            self.wording(self.source("glossary.yml"), self.project.glossary, ("terms",),
+                         skip=lambda path: path[1] in untranslated)
         if not self.translated:
             self.references(cited)
         self.glossary("\n".join(module_words + toolkit_words))
@@ -220,8 +223,15 @@ class _Linter:
 
     # ------------------------------------------------------------------ per module
 
+    def foreign(self, module_id: str, path: Path_) -> bool:
+        """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
+        missing = self.project.untranslated.get(module_id) if self.translated else None
+        if missing is None:
+            return False
+        return missing.whole or (path[0] == "blocks" and path[1] in missing.blocks) or path[0] in missing.fields
+
     def module(self, module: Module, source: _Source) -> None:
-        self.wording(source, module)
+        self.wording(source, module, skip=lambda path: self.foreign(module.id, path))
         if not module.summary and not self.translated:
             self.warn(source, source.where(("title",), key=True), "missing-summary",
                       f"the module '{module.id}' has no summary",
@@ -232,6 +242,8 @@ class _Linter:
                 self.headings(source, path, text, outline)
         all_text: list[str] = []
         for path, text in texts(module):
+            if self.foreign(module.id, path):
+                continue
             if _IMAGE_WITHOUT_ALT.search(text):
                 image = cast("re.Match[str]", _IMAGE_WITHOUT_ALT.search(text))
                 self.warn(source, source.line_of(path, text[image.start():]),
@@ -278,11 +290,14 @@ class _Linter:
                           f"make it a level-{allowed} heading: {'#' * allowed} ...")
             outline["level"], outline["first"] = max(level, 2), False
 
-    def wording(self, source: _Source, value: Any, path: Path_ = ()) -> None:
-        """Forms the language's terminology list avoids, in every text of ``value``."""
+    def wording(self, source: _Source, value: Any, path: Path_ = (),
+                skip: Callable[[Path_], bool] = lambda path: False) -> None:
+        """Forms the language's terminology list avoids, in every text of ``value`` but those ``skip``s."""
         if self.terms is None:
             return
         for where, text in texts(value, path=path):
+            if skip(where):
+                continue
             for avoided in self.terms.find(text):
                 # Located by the words from the form on (the form alone may also sit earlier in a form to use).
                 self.warn(source, source.line_of(where, text[avoided.start:].split("\n")[0]), "avoided-term",
