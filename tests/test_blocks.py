@@ -67,13 +67,13 @@ def test_fact_sheet_without_reference_says_what_to_add(content_dir):
 
 def test_fact_sheet_shows_every_part_and_the_full_citation():
     project = load_project(CONTENT)
-    soup = render(project, FACT_SHEET.format(reference="\n      reference: jointtraining2012"))
+    soup = render(project, FACT_SHEET.format(reference="\n      reference: wagstaff2013"))
     assert [h.get_text() for h in soup.find_all("h3")] == [
         "What was studied", "Who took part", "How it was done", "What was found", "What it means for practice",
         "Full citation"]
-    # This source names no authors: the title leads, as APA style does, and nothing is made up.
     citation = soup.select_one(".tk-citation").get_text()
-    assert citation.startswith("Toward a new way of relating") and "(2012). Pages 165–173." in citation
+    assert citation.startswith("Wagstaff, C., Salkeld, R., & Tew, J. (2013). Toward a new way of relating")
+    assert "Journal of Mental Health, 22(2), 165–173. https://doi.org/10.3109/09638237.2012.694506" in citation
 
 
 def test_references_without_authors_or_date():

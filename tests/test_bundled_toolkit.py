@@ -12,11 +12,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from toolkit_builder.core.load import load_project
+
+from .conftest import CONTENT
+
 FACT_SHEETS = ["co-facilitated-education", "recovery-college-trainers", "joint-recovery-training",
                "facilitation-in-mixed-teams"]
 PARTS = {
     "en": ["What was studied", "Who took part", "How it was done", "What was found", "What it means for practice"],
-    "fr": ["Ce qui a été étudié", "Qui a participé", "Comment l’étude a été menée", "Ce qu’on a trouvé",
+    "fr": ["Ce qui a été étudié", "Qui a participé", "Comment l’étude a été menée", "Résultats",
            "Ce que cela signifie pour la pratique"],
 }
 MODULE = "education/recovery-education-and-training/"
@@ -34,6 +38,26 @@ def page(site: Path, url: str) -> BeautifulSoup:
 def article(site: Path, url: str) -> BeautifulSoup:
     soup = page(site, url)
     return soup.select_one("article.md-content__inner")
+
+
+# --------------------------------------------------------------------------- the content
+
+
+def test_every_reference_can_be_looked_up():
+    """Authors (or an organization), year, title, where it appeared, and a DOI or address; a reference
+    that lacks any of them says why in its `description`, which is printed with it."""
+    references = load_project(CONTENT).references
+    assert len(references) >= 10
+    for key, reference in references.items():
+        lacking = [name for name, value in (("authors", reference.authors), ("year", reference.year),
+                                            ("journal or publisher", reference.container or reference.publisher),
+                                            ("DOI or web address", reference.link)) if not value]
+        assert not lacking or reference.description, f"{key}: no {', '.join(lacking)}, and no description saying why"
+    assert references["happell2019"].authors.count(".,") + 1 == 23  # "& Biering, P." closes the list
+    assert references["dalgarno2019"].doi == "10.1177/0017896919856656"
+    wagstaff = references["wagstaff2013"]
+    assert (wagstaff.container, wagstaff.volume, wagstaff.issue, wagstaff.doi) == (
+        "Journal of Mental Health", "22", "2", "10.3109/09638237.2012.694506")
 
 
 # --------------------------------------------------------------------------- the built site
@@ -97,7 +121,7 @@ def test_fact_sheets_have_every_part_and_their_citation(browser_site, language):
     assert higgins.select_one(".tk-citation a")["href"] == "https://doi.org/10.1111/inm.12740"
     assert "28" in higgins.select_one(".tk-fact--participants").get_text()
     piat = article(browser_site, f"{prefix}research/facilitation-in-mixed-teams/").select_one(".tk-citation")
-    assert "[Oral presentation]" in piat.get_text() and ("(n.d.)" if language == "en" else "(s.d.)") in piat.get_text()
+    assert "[Oral presentation, theme" in piat.get_text() and ("(n.d.)" if language == "en" else "(s.d.)") in piat.get_text()
 
 
 def test_meeting_plan_in_both_languages(browser_site):

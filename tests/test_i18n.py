@@ -99,7 +99,7 @@ def test_untranslated_block_falls_back_marked_and_announced(content_dir):
     fallback = page.markdown.split('<div class="tk-untranslated" lang="en">', 1)[1]
     assert fallback.startswith('\n<div lang="fr"><p class="tk-untranslated-notice">Cette partie n’est pas encore '
                                "traduite. Elle est présentée en anglais.</p></div>")
-    assert "Recognize that mental illness can isolate people." in fallback
+    assert "Recognize that mental illness can cut people off from others." in fallback
     assert "## En bref {#at-a-glance}" in page.markdown  # other blocks stay translated
     status = {r.source.name: r for r in translation_status([content_dir], "fr")}
     assert status["recovery-education-and-training.yml"].state == "partial"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from toolkit_builder.cli import main
 from toolkit_builder.core.catalogue import CATALOGUE
-from toolkit_builder.core.load import load_project
+from toolkit_builder.core.load import load_languages, load_project
 from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
 
 from .conftest import CONTENT, write
@@ -101,11 +101,23 @@ def test_readability_of_a_module(tmp_path):
     assert "reading ease" in report.problems[0].message
 
 
-def test_bundled_content_has_no_structural_warnings():
-    report = lint_project(load_project(CONTENT), CONTENT)
-    # Only plain-language advice: every reference is cited, every term used, every module summarized.
-    assert {p.code for p in report.problems} <= {"hard-to-read"}
-    assert 0 < report.reading_ease["recovery-education-and-training"] < 100
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_bundled_content_has_no_warnings_and_reads_plainly(language):
+    project = load_languages([CONTENT])[language]
+    report = lint_project(project, CONTENT)
+    # Every reference cited, every term used, every module summarized, no paragraph very hard to
+    # read, no French form that terms.fr.yml avoids.
+    assert report.problems == [], [str(p) for p in report.problems]
+    # Plain language: 60 or more for every module, by the language's own formula.
+    assert set(report.reading_ease) == {m.id for m in project.modules}
+    low = {module: score for module, score in report.reading_ease.items() if score < 60}
+    assert not low, f"{language} ({report.formula}): modules below 60: {low}"
+
+
+def test_validate_strict_passes_on_the_bundled_content():
+    result = CliRunner().invoke(main, ["validate", "--strict", str(CONTENT)])
+    assert result.exit_code == 0, result.output
+    assert "languages en, fr: no errors, no warnings." in result.output
 
 
 def test_validate_prints_warnings_and_passes_unless_strict(tmp_path):
@@ -128,3 +140,85 @@ def test_validate_strict_passes_clean_content(tmp_path):
     result = CliRunner().invoke(main, ["validate", "--strict", str(content_from(None, tmp_path))])
     assert result.exit_code == 0, result.output
     assert "no warnings" in result.output
+
+
+def _bilingual(tmp_path: Path) -> Path:
+    """The base toolkit in English and French, with a French terminology list."""
+    content = content_from(None, tmp_path)
+    toolkit = (content / "toolkit.yml").read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, fr]")
+    (content / "toolkit.yml").write_text(toolkit, encoding="utf-8")
+    write(content / "terms.fr.yml", """
+        terms:
+          - source: facilitators
+            use: [animatrices et animateurs, personnes qui animent]
+            avoid: [animateurs]
+          - source: safe space
+            use: [espace sécuritaire]
+            avoid: [lieu sûr]
+        """)
+    write(content / "modules/education/base.fr.yml", """
+        title: Un module de base
+        summary: Un module correct.
+        blocks:
+          - heading: Espoir
+            text: |
+              Les animatrices et animateurs font de la salle un espace sécuritaire. Les personnes qui animent
+              écoutent.
+
+              Demandez aux animateurs d’en faire un lieu sûr.
+        """)
+    return content
+
+
+def test_translations_are_linted_in_their_language(tmp_path):
+    content = _bilingual(tmp_path)
+    projects = load_languages([content])
+    english, french = (lint_project(projects[code], content) for code in ("en", "fr"))
+    assert english.problems == [] and (english.language, english.formula) == ("en", "Flesch")
+    assert (french.language, french.formula) == ("fr", "Kandel-Moles")
+    assert set(french.reading_ease) == {"base"}
+    # Avoided forms are reported on the translation's lines, but not inside a form to use.
+    found = [(p.code, p.file.rsplit("/", 1)[-1], p.line, p.message.split("'")[1]) for p in french.problems]
+    assert found == [("avoided-term", "base.fr.yml", 9, "animateurs"), ("avoided-term", "base.fr.yml", 9, "lieu sûr")]
+    assert "'espace sécuritaire'" in french.problems[1].message
+
+    result = CliRunner().invoke(main, ["validate", "--strict", str(content)])
+    assert result.exit_code == 1
+    assert "Reading ease, en (Flesch" in result.output and "Reading ease, fr (Kandel-Moles" in result.output
+    assert "modules/education/base.fr.yml: " in result.output
+    assert "base.fr.yml:9:" in result.output and "[avoided-term]" in result.output
+
+
+def test_a_terminology_list_with_the_wrong_shape_is_reported(tmp_path):
+    content = _bilingual(tmp_path)
+    write(content / "terms.fr.yml", """
+        terms:
+          - avoid: [lieu sûr]
+        """)
+    report = lint_project(load_languages([content])["fr"], content)
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in report.problems] == [("missing-field", "terms.fr.yml")]
+
+
+def test_texts_not_translated_yet_are_left_to_the_default_language(tmp_path):
+    content = _bilingual(tmp_path)
+    # "participants" is English, and a form terms.fr.yml avoids in French texts.
+    (content / "terms.fr.yml").write_text("terms:\n  - use: [personnes participantes]\n    avoid: [participants]\n",
+                                          encoding="utf-8")
+    write(content / "modules/education/sample.yml", """
+        id: sample
+        title: Sample
+        section: education
+        summary: Not translated yet.
+        blocks:
+          - type: prose
+            text: Ask the participants what they want.
+        """)
+    french = lint_project(load_languages([content])["fr"], content)
+    assert french.problems == [], [str(p) for p in french.problems]
+    assert set(french.reading_ease) == {"base"}  # sample is scored in English only
+    write(content / "modules/education/sample.fr.yml", """
+        blocks:
+          - text: Demandez aux participants ce qu’ils veulent.
+        """)
+    french = lint_project(load_languages([content])["fr"], content)
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in french.problems] == [("avoided-term", "sample.fr.yml")]

@@ -176,11 +176,12 @@ def _module_page(project=None):
 def test_module_page_numbers_citations_in_order_of_first_use():
     page = _module_page()
     notes = page.markdown.split("## References", 1)[1]
-    order = ["Leamy", "Slay", "Happell", "Jackson-Blott", "Higgins", "Schwartz"]
+    order = ["Mental Health Commission of Canada", "Leamy", "Slay", "Happell", "Jackson-Blott", "Higgins", "Schwartz",
+             "Recovery education and training overview"]  # the module's own source comes last
     positions = [notes.index(name) for name in order]
     assert positions == sorted(positions)
-    assert page.markdown.count('class="tk-cite"') == 7  # six works, Schwartz cited twice
-    assert 'href="#ref-6"' in page.markdown and page.markdown.count('href="#ref-6"') == 2
+    assert page.markdown.count('class="tk-cite"') == 9  # eight works, Schwartz cited twice
+    assert 'href="#ref-7"' in page.markdown and page.markdown.count('href="#ref-7"') == 2
     assert "https://doi.org/10.1111/inm.12740" in notes
 
 

@@ -54,7 +54,7 @@ def test_pull_request_workflow_checks_builds_tests_and_uploads():
     flow = workflow("pull-request.yml")
     assert "pull_request" in flow[True]  # YAML 1.1 reads the key `on` as true
     run = commands("pull-request.yml")
-    for expected in (".venv/bin/toolkit validate content", ".venv/bin/toolkit schema --check",
+    for expected in (".venv/bin/toolkit validate --strict content", ".venv/bin/toolkit schema --check",
                      ".venv/bin/toolkit build --strict", "bash .ci/run"):
         assert expected in run
     assert any(c.startswith(".venv/bin/properdocs build --strict") for c in run)
@@ -72,6 +72,12 @@ def test_publish_workflow_deploys_main_to_pages():
     uses = [s.get("uses", "") for s in steps("publish.yml")]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
     assert ".venv/bin/toolkit build --strict" in commands("publish.yml")
+    assert ".venv/bin/toolkit validate --strict content" in commands("publish.yml")
+
+
+def test_ci_validates_the_bundled_content_strictly():
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ".venv/bin/toolkit validate --strict content" in run
 
 
 def test_preview_opens_from_a_downloaded_folder(tmp_path, browser):

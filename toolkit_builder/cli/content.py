@@ -38,7 +38,7 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
         report(error)
         sys.exit(1)
     project = next(iter(projects.values()))
-    warnings = lint(project, layers)
+    warnings = sum(lint(each, layers) for each in projects.values())  # every language's texts
     click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
                f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: no errors"
                + (f", {warnings} warning(s)." if warnings else ", no warnings."))

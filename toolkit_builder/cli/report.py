@@ -43,7 +43,10 @@ def lint(project: Project, path: str | Path | list[Path]) -> int:
     for problem in report.problems:
         click.echo(str(problem), err=True)
     if report.reading_ease:
-        click.echo("Reading ease (Flesch, 0-100; plain language is 60 or more):")
+        click.echo(f"Reading ease, {report.language} ({report.formula}, 0-100; plain language is 60 or more):")
         for module_id, score in sorted(report.reading_ease.items()):
-            click.echo(f"  {project.sources[module_id]}: {score:.0f} ({reading_ease_label(score)})")
+            name = Path(project.sources[module_id])
+            if report.language != project.toolkit.language:  # the texts scored are the translation's
+                name = name.with_suffix(f".{report.language}.yml")
+            click.echo(f"  {name.as_posix()}: {score:.0f} ({reading_ease_label(score)})")
     return len(report.problems)

@@ -9,9 +9,16 @@ again for the line numbers, and reports problems with severity ``warning``:
 - ``missing-alt``: a Markdown image without a text alternative;
 - ``uncited-reference``: an entry of references.yml that nothing cites;
 - ``unused-term``: a glossary term that no module uses;
-- ``hard-to-read``: a paragraph with a low Flesch reading-ease score.
+- ``hard-to-read``: a paragraph with a low reading-ease score;
+- ``avoided-term``: a form the language's terminology list (``terms.<language>.yml``) avoids.
 
-It also measures every module's reading ease, which ``toolkit validate`` prints.
+It also measures every module's reading ease, which ``toolkit validate`` prints: Flesch's
+formula in English, and the formula textstat holds for the language otherwise (for French,
+Kandel and Moles' adaptation of Flesch's, on the same 0-100 scale). A project loaded in a
+language other than the toolkit's default is linted on its translations: warnings point at
+the translation files, and what does not depend on the language (summaries, references) is
+left to the default language's run; texts not translated yet (shown in the default language)
+are not scored or checked there.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, cast
+from typing import Any, Callable, Iterator, cast
 
 from pydantic import BaseModel
 
@@ -29,12 +36,16 @@ from ..core.model import CITATION, TRANSLATABLE
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
 from ..core.yamlpos import Document, read_document
+from .terminology import TermList, load_terminology
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
 #: university-graduate level; plain language aims at 60 and more).
 HARD_TO_READ = 30.0
 #: Paragraphs shorter than this are not scored: the formula means little on a few words.
 MIN_WORDS = 25
+#: The reading-ease formula textstat applies per language (Flesch's own for the others it knows).
+FORMULAS = {"en": "Flesch", "fr": "Kandel-Moles", "de": "Amstad", "es": "Fernández Huerta", "it": "Flesch-Vacca",
+            "nl": "Flesch-Douma"}
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -49,10 +60,12 @@ Path_ = tuple[typing.Union[str, int], ...]
 
 @dataclass
 class LintReport:
-    """The warnings of a project, and each module's reading ease (module id -> score)."""
+    """The warnings of a project, and each module's reading ease (module id -> score) by ``formula``."""
 
     problems: list[Problem] = field(default_factory=list)
     reading_ease: dict[str, float] = field(default_factory=dict)
+    language: str = "en"
+    formula: str = "Flesch"
 
 
 # --------------------------------------------------------------------------- texts of the model
@@ -161,24 +174,35 @@ class _Linter:
         self.project = project
         self.layers = layers
         self.content_dir = layers[-1]
-        self.report = LintReport()
+        self.language = project.language or project.toolkit.language
+        self.translated = self.language != project.toolkit.language
+        self.report = LintReport(language=self.language, formula=FORMULAS.get(self.language, "Flesch"))
+        self.terms: TermList | None = None
 
     def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
         self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
 
     def source(self, relative: str, layer: int = -1) -> _Source:
+        """A file of a layer, or its translation in the linted language (from any layer) when there is one."""
+        if self.translated:
+            name = Path(relative).with_suffix(f".{self.language}.yml")
+            for folder in reversed(self.layers):
+                if (folder / name).is_file():
+                    return _Source(folder / name)
         return _Source(self.layers[layer] / relative)
 
     def run(self) -> LintReport:
         import textstat  # imported only when warnings are asked for: it loads dictionaries (start-up time)
 
-        language = self.project.toolkit.language
         try:
-            textstat.set_lang(language)
+            textstat.set_lang(self.language)
             self.scoring = True
         except Exception:  # a language textstat does not know: no scores
             self.scoring = False
         self.textstat = textstat
+        terms_problems: list[Problem] = []
+        self.terms = load_terminology(self.layers, self.language, terms_problems)
+        self.report.problems.extend(terms_problems)
         cited: set[str] = set()
         module_words: list[str] = []
         for module in self.project.modules:
@@ -187,15 +211,29 @@ class _Linter:
             module_words.extend(plain(text) for _, text in texts(module))
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
-        self.references(cited)
+        self.wording(self.source("toolkit.yml", 0), self.project.toolkit)
+        if (self.content_dir / "glossary.yml").is_file():
+            untranslated = self.project.untranslated_terms if self.translated else frozenset()
+            self.wording(self.source("glossary.yml"), self.project.glossary, ("terms",),
+                         skip=lambda path: path[1] in untranslated)
+        if not self.translated:
+            self.references(cited)
         self.glossary("\n".join(module_words + toolkit_words))
         self.report.problems.sort(key=lambda p: (p.file, p.line, p.column))
         return self.report
 
     # ------------------------------------------------------------------ per module
 
+    def foreign(self, module_id: str, path: Path_) -> bool:
+        """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
+        missing = self.project.untranslated.get(module_id) if self.translated else None
+        if missing is None:
+            return False
+        return missing.whole or (path[0] == "blocks" and path[1] in missing.blocks) or path[0] in missing.fields
+
     def module(self, module: Module, source: _Source) -> None:
-        if not module.summary:
+        self.wording(source, module, skip=lambda path: self.foreign(module.id, path))
+        if not module.summary and not self.translated:
             self.warn(source, source.where(("title",), key=True), "missing-summary",
                       f"the module '{module.id}' has no summary",
                       "add `summary:` with one sentence that tells a facilitator what the module is for")
@@ -205,6 +243,8 @@ class _Linter:
                 self.headings(source, path, text, outline)
         all_text: list[str] = []
         for path, text in texts(module):
+            if self.foreign(module.id, path):
+                continue
             if _IMAGE_WITHOUT_ALT.search(text):
                 image = cast("re.Match[str]", _IMAGE_WITHOUT_ALT.search(text))
                 self.warn(source, source.line_of(path, text[image.start():]),
@@ -251,6 +291,20 @@ class _Linter:
                           f"make it a level-{allowed} heading: {'#' * allowed} ...")
             outline["level"], outline["first"] = max(level, 2), False
 
+    def wording(self, source: _Source, value: Any, path: Path_ = (),
+                skip: Callable[[Path_], bool] = lambda path: False) -> None:
+        """Forms the language's terminology list avoids, in every text of ``value`` but those ``skip``s."""
+        if self.terms is None:
+            return
+        for where, text in texts(value, path=path):
+            if skip(where):
+                continue
+            for avoided in self.terms.find(text):
+                # Located by the words from the form on (the form alone may also sit earlier in a form to use).
+                self.warn(source, source.line_of(where, text[avoided.start:].split("\n")[0]), "avoided-term",
+                          f"'{avoided.found}': this toolkit writes '{avoided.use}' (terms.{self.language}.yml)",
+                          f"write '{avoided.use}', or another form that terms.{self.language}.yml lists under `use`")
+
     # ------------------------------------------------------------------ across files
 
     def references(self, cited: set[str]) -> None:
@@ -268,10 +322,10 @@ class _Linter:
             return
         source = self.source("glossary.yml")
         for i, term in enumerate(self.project.glossary):
-            # Any spacing between the words, and the plural ("peer support workers").
-            words = r"\s+".join(re.escape(word) for word in term.term.split())
+            # Any spacing between the words, and plurals ("peer support workers", "parties prenantes").
+            words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.term.replace("'", "’").split())
             pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
-            if not re.search(pattern, used_text, flags=re.IGNORECASE):
+            if not re.search(pattern, used_text.replace("'", "’"), flags=re.IGNORECASE):
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",
                           "remove it, or check that its spelling matches the modules' texts")

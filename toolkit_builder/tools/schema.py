@@ -25,6 +25,7 @@ from ..core.i18n import DIGEST_KEY
 from ..core.model import Glossary, Reference, Toolkit
 from ..core.model.fields import _int_to_str
 from ..core.project import Module
+from .terminology import Terminology
 
 if TYPE_CHECKING:
     from pydantic_core import core_schema
@@ -48,6 +49,10 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "glossary.schema.json": (
         Glossary, "glossary.yml",
         "Terms and abbreviations; abbreviations get a hover hint wherever they appear.",
+    ),
+    "terms.schema.json": (
+        Terminology, "terms.<language>.yml",
+        "One language's terminology: for each idea, the forms to write and the forms `toolkit validate` reports.",
     ),
 }
 

@@ -123,11 +123,25 @@ ENTRIES = [
     ),
     Entry(
         "hard-to-read", "A paragraph is hard to read",
-        "The paragraph scores low on the Flesch reading-ease scale (0 is very hard, 100 very easy; plain "
-        "language is 60 or more). The score falls with long sentences and long words. The toolkit is read by "
-        "people with many backgrounds, often in a hurry, and sometimes in their second language.",
+        "The paragraph scores low on the reading-ease scale (0 is very hard, 100 very easy; plain language is "
+        "60 or more): Flesch's formula in English, its adaptation by Kandel and Moles in French. The score falls "
+        "with long sentences and long words. The toolkit is read by people with many backgrounds, often in a "
+        "hurry, and sometimes in their second language. Translations are scored too, in their own language.",
         "Split long sentences (aim for under 20 words), prefer short everyday words, and use a list for a "
-        "series of points. `toolkit validate` prints each module's score so you can see the effect.",
+        "series of points. `toolkit validate` prints each module's score, per language, so you can see the "
+        "effect.",
+        severity="warning", group="warning",
+    ),
+    Entry(
+        "avoided-term", "A text uses a form the terminology list avoids",
+        "The toolkit keeps one term per idea in each language: `terms.fr.yml` in the content folder lists, for "
+        "each idea, the forms to write (`use`) and the forms not to write (`avoid`), with why. This text uses an "
+        "avoided form: a second word for the same idea, which makes readers wonder whether it means something "
+        "else, or a form the toolkit's style does not use (a masculine form used for everyone, for example).",
+        "Write the form the message suggests, or another form listed under `use` for that idea. If the avoided "
+        "form is right here, discuss the terminology list in the pull request rather than working around it.",
+        "# terms.fr.yml\nterms:\n  - source: safe space\n    use: [espace sécuritaire]\n    avoid: [lieu sûr]\n"
+        "# a module's translation:\ntext: Faire de la salle un lieu sûr.     # should be: un espace sécuritaire",
         severity="warning", group="warning",
     ),
 ]
