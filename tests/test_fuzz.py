@@ -23,9 +23,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import toolkit_builder
 from toolkit_builder.core.blocks import BLOCK_TYPES
 from toolkit_builder.core.limits import BAD_CHARACTER
-from toolkit_builder.core.load import load_project
+from toolkit_builder.core.load import load_languages, load_project
 from toolkit_builder.core.load.checks import PAGE_LINK_IN_TEXT
 from toolkit_builder.core.problems import ContentError
 from toolkit_builder.core.problems import display as _display
@@ -159,6 +160,45 @@ def test_mutated_module_bytes(content, raw):
 @given(data=st.data())
 def test_mutated_project_files(content, name, data):
     load(content, name, data.draw(mutated((CONTENT / name).read_bytes())))
+
+
+#: Translations and the interface catalogue: files of their own kinds, fuzzed with both languages loaded.
+TRANSLATED = ["toolkit.fr.yml", "glossary.fr.yml", f"modules/education/{MODULE_ID}.fr.yml",
+              "locale/fr/LC_MESSAGES/toolkit.po"]
+PACKAGE_CATALOGUE = Path(toolkit_builder.__file__).parent / "locale/fr/LC_MESSAGES/toolkit.po"
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory) -> Path:
+    """The bundled content in both languages, with the interface catalogue as a content file."""
+    target = tmp_path_factory.mktemp("fuzz-fr") / "content"
+    shutil.copytree(CONTENT, target)
+    catalogue = target / TRANSLATED[-1]
+    catalogue.parent.mkdir(parents=True)
+    shutil.copy(PACKAGE_CATALOGUE, catalogue)
+    return target
+
+
+@pytest.mark.parametrize("name", TRANSLATED)
+@settings(PROFILE, max_examples=max(PROFILE.max_examples // 3, 10))
+@given(data=st.data())
+def test_mutated_translations_and_catalogues(bilingual, name, data):
+    path = bilingual / name
+    original = path.read_bytes()
+    raw = data.draw(mutated(original))
+    path.write_bytes(raw)
+    try:
+        load_languages(bilingual)
+    except ContentError as error:
+        known = {_display(p) for p in bilingual.rglob("*") if p.is_file()}
+        lines = LINE_BREAKS.split(raw.decode("utf-8", errors="replace"))
+        for problem in error.problems:
+            assert problem.file in known and problem.line >= 1 and problem.column >= 1, str(problem)
+            assert problem.message and problem.code, str(problem)
+            if problem.file == _display(path):
+                assert problem.line <= len(lines) + 1, f"line beyond the end of the file: {problem}"
+    finally:
+        path.write_bytes(original)
 
 
 # --------------------------------------------------------------------------- generated YAML

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,10 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
+import toolkit_builder
 from toolkit_builder.core.blocks import BLOCK_TYPES
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.model import GlossaryTerm, Reference, Toolkit
@@ -71,6 +74,7 @@ ATTACKS = [
     '{: onclick="alert(1)" }',
     "{: onmouseover=alert(1) }",
 ]
+PACKAGE_CATALOGUE = Path(toolkit_builder.__file__).parent / "locale/fr/LC_MESSAGES/toolkit.po"
 #: All attacks in one text; the attribute list last, where the site's Markdown would read it.
 ALL = "\n\n".join(ATTACKS)
 
@@ -129,14 +133,46 @@ def write_injected_content(content: Path, attack: str) -> dict[str, tuple]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(transform(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    rewrite("toolkit.yml", lambda data: inject(data, Toolkit, text_for("toolkit")))
+    def with_organization(data):
+        # Every field of the footer: its texts attacked, its addresses valid ones (invalid ones
+        # are refused, see tests/test_security.py).
+        data["organization"] = {"name": "x", "contact": "x", "url": "https://example.org/a?b=1&c=2",
+                                "email": "team@example.org", "phone": "+1 514 555-0100",
+                                "links": [{"label": "x", "url": "https://example.org/help"},
+                                          {"label": "x", "url": "mailto:team@example.org"}]}
+        return inject(data, Toolkit, text_for("toolkit"))
+
+    rewrite("toolkit.yml", with_organization)
     rewrite("references.yml", lambda data: {k: inject(v, Reference, text_for("references")) for k, v in data.items()})
     rewrite("glossary.yml", lambda data: {"terms": [inject(t, GlossaryTerm, text_for("glossary"))
                                                     for t in data["terms"]]})
     for path in sorted((content / "modules").glob("*/*.yml")):
-        if path.name != "injection.yml":
+        if path.name != "injection.yml":  # the modules and their translations
             rewrite(path.relative_to(content).as_posix(), lambda data: inject(data, Module, text_for("bundled")))
+    for name, model in (("toolkit.fr.yml", Toolkit), ("glossary.fr.yml", None)):
+        if (content / name).is_file():
+            rewrite(name, lambda data, model=model: inject(data, model, text_for("translation")) if model else
+                    {**data, "terms": [inject(t, GlossaryTerm, text_for("translation")) for t in data["terms"]]})
+    write_injected_catalogue(content, attack)
     return module_fields
+
+
+def write_injected_catalogue(content: Path, attack: str) -> None:
+    """Every interface string of the French catalogue replaced by the attack (placeholders kept,
+    so the catalogue stays valid), as a catalogue of the content folder."""
+    with PACKAGE_CATALOGUE.open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
+        placeholders = " ".join(re.findall(r"%\(\w+\)[sd]", ids[0]))
+        text = f"{attack} {placeholders}".strip()
+        message.string = [text] * len(message.string) if isinstance(message.string, (list, tuple)) else text
+    target = content / "locale/fr/LC_MESSAGES/toolkit.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as handle:
+        write_po(handle, catalog)
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +211,13 @@ def test_attacks_are_shown_as_text(injected_site):
     assert "<script>alert(1)</script>" in text
     assert '<iframe src="https://evil.example/"></iframe>' in text
     assert soup.title.get_text().startswith(f"{marker(1)} <script>alert(1)</script>")
+    # The footer's organization, the translations and the interface catalogue carried them too.
+    assert "<script>alert(1)</script>" in soup.select_one(".tk-organization").get_text()
+    french = BeautifulSoup((site / "fr/education/injection/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "<script>alert(1)</script>" in french.select_one("nav.md-nav--primary").get_text()  # "Accueil"...
+    translated = BeautifulSoup((site / "fr/education/recovery-education-and-training/index.html")
+                               .read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()
+    assert "<iframe src=\"https://evil.example/\"></iframe>" in translated
 
 
 def test_every_module_text_field_reaches_the_page(injected_site):
