@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from toolkit_builder.tools.pdf import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("TOOLKIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def missing(reason: str) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page as BrowserPage
 
     from ..core.render import Page
+from ..core.render.urls import page_url
 
 PDF_DIR = "pdf"
 PAPER_SIZES = ("Letter", "A4", "Legal")
@@ -60,14 +61,6 @@ class PdfJob:
     title: str
     target: str
     pages: tuple[str, ...]
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL path of a generated page (`education/x.md` -> `education/x/`)."""
-    stem = path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")] if directory_urls else stem + ".html"
-    return stem + "/" if directory_urls else stem + ".html"
 
 
 def plan(title: str, pages: list[Page], directory_urls: bool = True) -> list[PdfJob]:
