@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .audit import audit_axe, nu_validate, summary
-from .browser import missing, report, site_pages
+from .browser import CHROMIUM, CHROMIUM_ARGS, missing, report, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ MODULE = "education/recovery-education-and-training/"
 
 @pytest.fixture(scope="module")
 def axe_results(browser, base_url, browser_site, request):
-    results = audit_axe(browser, base_url, site_pages(browser_site))
+    results = audit_axe(browser, base_url, site_pages(browser_site), CHROMIUM, CHROMIUM_ARGS)
     report(request.config, summary(results))
     return results
 

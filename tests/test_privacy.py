@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 from .browser import serve_folder
 from .conftest import write
 
+#: Pages open at once.
+BATCH = 8
+
 
 def load_pages(browser, site: Path, pages: list[str]) -> tuple[list[str], list[str]]:  # noqa: F811
     """Load ``pages`` of ``site`` from a local server and use search on each; returns the URLs
@@ -29,16 +32,24 @@ def load_pages(browser, site: Path, pages: list[str]) -> tuple[list[str], list[s
 
         context.route("**/*", route)
         try:
-            for path in pages:
-                page = context.new_page()
-                page.on("websocket", lambda socket: elsewhere.append(socket.url))
-                page.goto(address + path, wait_until="networkidle")
-                if page.locator("input.md-search__input").count():  # search loads a worker and the index
+            # Pages are loaded a batch at a time: waiting for the network to go quiet is most of
+            # the work, and pages of a batch wait together.
+            for start in range(0, len(pages), BATCH):
+                batch = [context.new_page() for _ in pages[start:start + BATCH]]
+                for page, path in zip(batch, pages[start:start + BATCH]):
+                    page.on("websocket", lambda socket: elsewhere.append(socket.url))
+                    page.goto(address + path, wait_until="commit")
+                for page in batch:
+                    page.wait_for_load_state("networkidle")
+                searched = [page for page in batch if page.locator("input.md-search__input").count()]
+                for page in searched:  # search loads a worker and the index
                     page.keyboard.press("/")
                     page.locator("input.md-search__input").fill("recovery")
+                for page in searched:
                     page.wait_for_load_state("networkidle")
-                    page.wait_for_timeout(300)
-                page.close()
+                    page.wait_for_timeout(100)
+                for page in batch:
+                    page.close()
         finally:
             context.close()
     return same_origin, elsewhere
