@@ -19,6 +19,9 @@ HOME = "index.md"
 REFERENCES = "references.md"
 GLOSSARY = "glossary.md"
 TOPICS_INDEX = f"{TOPICS}/index.md"
+#: The process: its overview and the action plan made of the meetings' milestones.
+PROCESS = "process/index.md"
+ACTION_PLAN = "process/action-plan.md"
 
 
 def _slug(key: str) -> str:
@@ -50,6 +53,8 @@ def site_pages(toolkit: Toolkit | None, modules: Iterable[tuple[str, str]]) -> s
     pages |= {section_path(section) for section, _ in modules}
     pages |= {module_path(section, module_id) for section, module_id in modules}
     if toolkit is not None:
+        if toolkit.process is not None:
+            pages |= {PROCESS, ACTION_PLAN}
         pages |= {section_path(s.id) for s in toolkit.sections}
         pages |= {component_path(f, c.key) for f in toolkit.frameworks for c in f.components}
         pages |= {audience_path(a) for a in toolkit.audiences}
