@@ -123,6 +123,22 @@ BLOCKS = {
         tips: [Send the handouts ahead.]
         notes: Training alone will not transform a service.
         """,
+    "faq": """
+        type: faq
+        id: questions
+        intro: Short answers.
+        items:
+          - id: what-is-chime
+            question: What is CHIME & why?
+            answer: "Five components of personal recovery [@leamy2011]."
+            tags: [chime:hope]
+          - id: training-alone
+            question: Is training enough?
+            answer: |
+              No.
+
+              It needs leadership too.
+        """,
     "media": """
         type: media
         id: welcome
