@@ -1,4 +1,4 @@
-"""Pages on paper: print styles, the print and worksheet buttons, ruled answer space."""
+"""Pages on paper: print styles, the print, worksheet and table buttons, ruled answer space."""
 
 from __future__ import annotations
 
@@ -90,6 +90,22 @@ def test_print_buttons_are_hidden_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + MODULE)
-    assert page.locator("[data-tk-print]").count() == 2
+    assert page.locator("[data-tk-print]").count() == 5  # the page, the questions, three tables
     assert not visible(page, "[data-tk-print]")
     context.close()
+
+
+def test_a_table_prints_on_its_own(module_page):
+    page = module_page
+    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    buttons = page.get_by_role("button", name="Print this table")
+    assert buttons.count() == 3, "every table block: contrast, CHIME, logic model"
+    page.locator("#chime + .tk-block [data-tk-print=block]").click()
+    assert page.evaluate("window.__printed") == 1
+    assert page.evaluate("document.documentElement.dataset.tkPrint") == "block"
+    page.emulate_media(media="print")
+    assert visible(page, "h1") and visible(page, "#chime") and visible(page, ".tk-framework table")
+    for other in ("#clinical-vs-personal", ".tk-contrast", ".tk-questions", ".tk-considerations", "#references"):
+        assert not visible(page, other), other
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert visible(page, ".tk-contrast"), "after printing, the whole page prints again"
