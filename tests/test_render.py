@@ -111,6 +111,7 @@ BLOCKS = {
         purpose: Plan recovery education with PWLE.
         participants: The implementation team
         preparation_minutes: 90
+        preparation: [Invite the team., "Read the *notes*."]
         milestone: A written plan.
         agenda:
           - {title: Welcome, minutes: 10, lead: Both co-facilitators}

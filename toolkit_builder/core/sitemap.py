@@ -22,6 +22,10 @@ TOPICS_INDEX = f"{TOPICS}/index.md"
 #: The process: its overview and the action plan made of the meetings' milestones.
 PROCESS = "process/index.md"
 ACTION_PLAN = "process/action-plan.md"
+#: Folder of the PDFs in the site (`toolkit build --pdf`).
+PDF_DIR = "pdf"
+#: What a meeting prints besides its page: the facilitator guide and the handouts package.
+MEETING_PRINTS = ("facilitator-guide", "handouts")
 
 
 def _slug(key: str) -> str:
@@ -34,6 +38,16 @@ def section_path(section_id: str) -> str:
 
 def module_path(section_id: str, module_id: str) -> str:
     return f"{section_id}/{module_id}.md"
+
+
+def meeting_print_path(section_id: str, module_id: str, kind: str) -> str:
+    """A meeting's facilitator guide or handouts package (``kind``), under its page's address."""
+    return f"{section_id}/{module_id}/{kind}.md"
+
+
+def pdf_path(module_id: str, kind: str = "module") -> str:
+    """Where the PDF of a module, or of a meeting's guide or handouts (``kind``), goes from the site root."""
+    return f"{PDF_DIR}/{module_id}.pdf" if kind == "module" else f"{PDF_DIR}/{module_id}-{kind}.pdf"
 
 
 def component_path(framework: Framework, key: str) -> str:

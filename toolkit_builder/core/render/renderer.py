@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import markdown
 from babel import Locale, UnknownLocaleError
@@ -31,9 +32,9 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
-from ..model import Framework, Section
-from ..project import Module, Project, Untranslated
-from ..sitemap import module_path
+from ..model import Framework, Part, Section
+from ..project import Module, Project, Step, Untranslated
+from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path
 from .citations import CITATION_IN_TEXT, Citations, format_reference
 from .helpers import template_helpers
 from .markdown import (
@@ -61,19 +62,29 @@ class Page:
     title: str
     markdown: str
     source: str | None = None
-    #: Id of the module the page shows, if any.
+    #: Id of the module the page shows, if any (for a meeting's guide or handouts, the meeting's module).
     module_id: str | None = None
+    #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
+    #: None for the other pages.
+    kind: str | None = None
 
 
 class Renderer:
     def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
-                 directory_urls: bool = True):
+                 directory_urls: bool = True, pdf: bool = False):
         self.project = project
         self.translations = translations or NullTranslations()
         self.gettext = self.translations.gettext
         self.directory_urls = directory_urls
+        #: Whether the site has PDFs (`toolkit build --pdf`): pages then link to them.
+        self.pdf = pdf
+        #: Module id -> its place in the process, for the meetings of the process.
+        self.steps: dict[str, Step] = {step.module.id: step for step in project.steps()}
         #: Source path of the page being rendered; links in block HTML are made relative to it.
         self._page = "index.md"
+        #: Page that content texts being rendered were written for, when not the page being
+        #: rendered (a block in a handouts package): their Markdown links are relative to it.
+        self._text_page: str | None = None
         self._abbrs = 0
         loaders: list[BaseLoader] = []
         if overrides and Path(overrides).is_dir():
@@ -115,6 +126,8 @@ class Renderer:
             language=project.language,
             default_language=project.toolkit.language,
             language_name=self.language_name,
+            process_page=PROCESS,
+            action_plan_page=ACTION_PLAN,
         )
         self.env.globals.update(template_helpers(project, self.gettext, self.translations.ngettext, self.link))
 
@@ -136,12 +149,23 @@ class Renderer:
     def glossary_link(self, term: str) -> str:
         return self.link("glossary.md", term_anchor(term))
 
+    @contextmanager
+    def texts_of(self, module: Module | None) -> Iterator[None]:
+        """While the block runs, content texts are ``module``'s: their links are relative to its page."""
+        before = self._text_page
+        self._text_page = module_path(module.section, module.id) if module else before
+        try:
+            yield
+        finally:
+            self._text_page = before
+
     def _page_links(self, html: str) -> str:
-        """Links to pages written as in MkDocs, relative to the page's Markdown file
+        """Links to pages written as in MkDocs, relative to the Markdown file of the text's page
         (`../education/x.md#block`), become links to where those pages are served."""
+        base = posixpath.dirname(self._text_page or self._page)
 
         def resolve(match: re.Match[str]) -> str:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(self._page), match.group(1)))
+            target = posixpath.normpath(posixpath.join(base, match.group(1)))
             anchor = match.group(2)[1:] if match.group(2) else None
             return f'href="{self.link(target, anchor)}"'
 
@@ -156,12 +180,19 @@ class Renderer:
         html = self._page_links(html)
         return CITATION_IN_TEXT.sub(lambda m: self.cite(m.group(1)), html)
 
-    def markdown_block(self, text: str | None) -> Markup:
-        return Markup(self._convert(text)) if text else Markup("")
-
-    def markdown_inline(self, text: str | None) -> Markup:
+    def markdown_block(self, text: str | None, of: Module | None = None) -> Markup:
+        """A text as HTML; ``of``: the module the text belongs to, when it is shown on another page."""
         if not text:
             return Markup("")
+        with self.texts_of(of):
+            return Markup(self._convert(text))
+
+    def markdown_inline(self, text: str | None, of: Module | None = None) -> Markup:
+        if not text:
+            return Markup("")
+        if of is not None:
+            with self.texts_of(of):
+                return self.markdown_inline(text)
         if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
             return Markup(APOSTROPHE.sub("&rsquo;", str(escape(text))))
@@ -179,6 +210,15 @@ class Renderer:
         if self._citations is None:  # text outside a page with notes (home, section pages)
             return Markup("")
         return self._citations.cite(key)
+
+    @contextmanager
+    def citations(self) -> Iterator[Citations]:
+        """Numbered notes for the page being rendered, while the block runs."""
+        self._citations = Citations(self.project.references, self.gettext)
+        try:
+            yield self._citations
+        finally:
+            self._citations = None
 
     def sources(self, keys: list[str]) -> Markup:
         if not keys or self._citations is None:
@@ -235,9 +275,8 @@ class Renderer:
 
     def render_module(self, module: Module) -> Page:
         self.start_page(module_path(module.section, module.id))
-        self._citations = Citations(self.project.references, self.gettext)
         untranslated = self.project.untranslated.get(module.id, Untranslated())
-        try:
+        with self.citations() as citations:
             blocks = [
                 {
                     "block": b,
@@ -254,12 +293,26 @@ class Renderer:
                 blocks=blocks,
                 module_sources=module_sources,
                 untranslated=untranslated,
-                notes=self._citations.notes(),
+                step=self.steps.get(module.id),
+                prints=self.meeting_prints(module) if module.meeting() else None,
+                notes=citations.notes(),
             )
-        finally:
-            self._citations = None
         return Page(module_path(module.section, module.id), module.title, tidy(text), self.project.sources.get(module.id),
-                    module.id)
+                    module.id, "module")
+
+    def meeting_prints(self, module: Module) -> dict[str, dict[str, str | None]]:
+        """Links to a meeting's facilitator guide and handouts, each with its PDF when the site has PDFs."""
+        return {kind: {"page": self.link(meeting_print_path(module.section, module.id, kind)),
+                       "pdf": self.link(pdf_path(module.id, kind)) if self.pdf else None}
+                for kind in MEETING_PRINTS}
+
+    def process_parts(self) -> list[tuple[int, Part, list[Step]]]:
+        """(part number, part, its published meetings) of the process, in order; none without a process."""
+        process = self.project.toolkit.process
+        if process is None:
+            return []
+        return [(n, part, [s for s in self.steps.values() if s.part is part])
+                for n, part in enumerate(process.parts, start=1)]
 
     def render_home(self) -> Page:
         self.start_page("index.md")
@@ -267,7 +320,9 @@ class Renderer:
         published = {m.id: m for m in self.project.modules}
         starts = [(a, [published[i] for i in a.start if i in published]) for a in self.project.toolkit.audiences]
         text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
-                                                          topics=bool(self.project.toolkit.frameworks))
+                                                          topics=bool(self.project.toolkit.frameworks),
+                                                          process=self.project.toolkit.process,
+                                                          parts=self.process_parts())
         return Page("index.md", self.project.toolkit.title, tidy(text))
 
     def render_section(self, section: Section) -> Page:
