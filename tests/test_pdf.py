@@ -1,9 +1,12 @@
-"""`toolkit pdf`: tagged PDFs with outlines, every CHIME component and interview question in
-them, sane page counts, and module pages that link to their PDF."""
+"""`toolkit build --pdf` (and `toolkit pdf`): tagged PDFs with outlines, every CHIME component
+and interview question in them, sane page counts, and module pages that link to their PDF."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,12 +26,12 @@ MODULE_PAGE = f"education/{MODULE_ID}/index.html"
 
 @pytest.fixture(scope="module")
 def pdf_site(browser, tmp_path_factory, request) -> Path:
-    """The bundled toolkit built by `toolkit pdf` (the browser fixture skips or fails first
-    when there is no Chromium)."""
+    """The bundled toolkit built by `toolkit build --pdf` (the browser fixture skips or fails
+    first when there is no Chromium)."""
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
-    result = run_toolkit("pdf", cwd=project)
+    result = run_toolkit("build", "--pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "Rendering PDFs" in result.stdout
+    assert "Rendering PDFs" in result.stdout and "Site with PDFs written" in result.stdout
     site = project / "site"
     counts = ", ".join(f"{p.name}: {len(PdfReader(p).pages)} pages" for p in sorted((site / "pdf").glob("*.pdf")))
     report(request.config, f"PDFs: {counts}")
@@ -55,7 +58,9 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
 
 def test_a_pdf_for_each_module_and_for_the_whole_toolkit_in_each_language(pdf_site):
-    modules = sorted(f"{m.id}.pdf" for m in load_project(CONTENT).modules)
+    project = load_project(CONTENT)
+    modules = sorted(f"{m.id}.pdf" for m in project.modules)
+    modules += [f"{m.id}-{kind}.pdf" for m in project.modules if m.meeting() for kind in ("facilitator-guide", "handouts")]
     assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["walk-the-talk.pdf"])
     assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["de-la-parole-a-l-action.pdf"])
     french = PdfReader(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
@@ -123,25 +128,37 @@ def test_plain_build_has_no_pdf_links(browser_site):
     assert "tk-pdf-link" not in html and not (browser_site / "pdf").exists()
 
 
+@pytest.mark.parametrize("command", [("pdf",), ("build", "--pdf")])
 @pytest.mark.parametrize("chromium, message", [
     ("nowhere", "no such file"),        # a path that does not exist
     ("/bin/false", "could not be started"),  # a program that is not Chromium
 ])
-def test_missing_chromium_is_a_clear_error_and_leaves_the_site(tmp_path, chromium, message):
+def test_missing_chromium_is_a_clear_error_and_leaves_the_site(tmp_path, command, chromium, message):
     project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "keep.txt").write_text("old site", encoding="utf-8")
-    import os
-    import subprocess
-    import sys
-
-    path = str(tmp_path / chromium) if chromium == "nowhere" else chromium
-    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "pdf"], cwd=project, capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "TOOLKIT_CHROMIUM": path})
+    result = _run_with_chromium(project, tmp_path, chromium, *command)
     assert result.returncode == 1
-    assert message in result.stderr and "Chromium" in result.stderr
+    assert message in result.stderr and "Chromium" in result.stderr and "Nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
     assert (project / "site" / "keep.txt").read_text(encoding="utf-8") == "old site"
+
+
+def test_without_chromium_a_lenient_build_keeps_every_page_and_says_there_are_no_pdfs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = _run_with_chromium(project, tmp_path, "nowhere", "build", "--pdf", "--no-strict")
+    assert result.returncode == 0, result.stderr
+    assert "this build makes no PDFs" in result.stderr and "no such file" in result.stderr
+    site = project / "site"
+    assert (site / MODULE_PAGE).is_file()
+    assert not (site / "pdf").exists() and "tk-pdf-link" not in (site / MODULE_PAGE).read_text(encoding="utf-8")
+    assert "Site written" in result.stdout and "with PDFs" not in result.stdout
+
+
+def _run_with_chromium(project: Path, tmp_path: Path, chromium: str, *args: str) -> subprocess.CompletedProcess:
+    path = str(tmp_path / chromium) if chromium == "nowhere" else chromium
+    return subprocess.run([sys.executable, "-m", "toolkit_builder.cli", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "TOOLKIT_CHROMIUM": path})
 
 
 def test_pages_with_pdf_links_stay_valid_and_accessible(browser, pdf_site, serve):

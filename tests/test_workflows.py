@@ -71,7 +71,8 @@ def test_publish_workflow_deploys_main_to_pages():
     assert flow["permissions"]["pages"] == "write" and flow["permissions"]["id-token"] == "write"
     uses = [s.get("uses", "") for s in steps("publish.yml")]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
-    assert ".venv/bin/toolkit build --strict" in commands("publish.yml")
+    assert ".venv/bin/toolkit build --strict --pdf" in commands("publish.yml"), "the published site has its PDFs"
+    assert any("pip install -e '.[pdf]'" in c for c in commands("publish.yml")), "with Playwright to print them"
 
 
 def test_preview_opens_from_a_downloaded_folder(tmp_path, browser):
