@@ -120,12 +120,17 @@ def test_nav_is_grouped_by_section(built_site):
              if not a["href"].startswith("#")]
     assert links == [
         (".", ""), (".", "Home"),
+        # The process first: its overview, its parts (pruned to their first meeting) and the action plan.
+        ("process/", "The process"), ("facilitation/forming-the-team/", "Setting up the implementation team"),
+        ("facilitation/shared-understanding-of-recovery/", "Planning recovery education and training"),
+        ("facilitation/coaching-check-in/", "Coaching the implementation"), ("process/action-plan/", "Action plan"),
         ("education/", "Education and training"),
         ("education/recovery-education-and-training/", "Recovery education and training"),
         ("facilitation/", "Facilitation"),
         ("facilitation/planning-recovery-education/",
          "Meeting plan: planning co-produced recovery education and training"),
         ("facilitation/facilitating-mixed-teams/", "Facilitating with mixed teams"),
+        ("facilitation/frequently-asked-questions/", "Frequently asked questions"),
         ("research/", "Research fact sheets"),
         ("research/co-facilitated-education/",
          "Teaching together: what co-facilitated education changed for practitioners"),

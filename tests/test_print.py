@@ -1,4 +1,5 @@
-"""Pages on paper: print styles, the print, worksheet and table buttons, ruled answer space."""
+"""Pages on paper: print styles, the print, worksheet and table buttons, ruled answer space,
+and the process's pages (action plan, facilitator guide, handouts) on paper."""
 
 from __future__ import annotations
 
@@ -109,3 +110,19 @@ def test_a_table_prints_on_its_own(module_page):
         assert not visible(page, other), other
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert visible(page, ".tk-contrast"), "after printing, the whole page prints again"
+
+
+def test_handouts_start_each_on_a_new_sheet_and_links_stay_on_screen(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "facilitation/planning-co-production-interviews/handouts/")
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all("h2.tk-handout-title", "hs => hs.map(h => getComputedStyle(h).breakBefore)")
+    assert breaks == ["auto", "page"], "the first handout follows the title; each other one starts a sheet"
+    assert not visible(page, ".tk-meeting-prints"), "links to other pages are left off paper"
+    page.emulate_media(media="screen")
+    page.goto(base_url + "process/action-plan/")
+    assert page.get_by_role("button", name="Print this page").count() == 1, "the action plan prints as a worksheet"
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all("td.tk-write-in", "cells => cells.map(c => c.getBoundingClientRect().height)")
+    assert len(heights) == 18 and min(heights) >= 80, "room to write by hand"
+    page.close()

@@ -244,8 +244,8 @@ def test_nav_follows_declared_sections_and_module_order(content_dir):
 
     nav = site_nav(load_project(content_dir))
     assert [list(item)[0] for item in nav] == [
-        "Home", "A section declared first", "Education and training", "Facilitation", "Research fact sheets",
-        "Browse by topic", "References", "Glossary",
+        "Home", "The process", "A section declared first", "Education and training", "Facilitation",
+        "Research fact sheets", "Browse by topic", "References", "Glossary",
     ]
 
 

@@ -86,7 +86,7 @@ def test_preview_opens_from_a_downloaded_folder(tmp_path, browser):
     page = browser.new_page()
     try:
         page.goto((project / "preview/index.html").as_uri())
-        page.get_by_role("link", name="Recovery education and training").first.click()
+        page.get_by_role("link", name="Recovery education and training", exact=True).first.click()
         assert page.url.endswith("/education/recovery-education-and-training.html")
         assert page.locator("article h1").inner_text().startswith("Recovery education and training")
         # The nav link may sit below the fold of its sticky sidebar: follow it as a reader would
