@@ -41,11 +41,6 @@ class PdfError(Exception):
     """A problem the user can fix (no Chromium, no Playwright...), told in plain words."""
 
 
-def module_pdf_path(module_id: str) -> str:
-    """Where a module's PDF goes, relative to the site root."""
-    return pdf_path(module_id)
-
-
 def toolkit_pdf_path(title: str) -> str:
     """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/walk-the-talk.pdf)."""
     ascii_title = unicodedata.normalize("NFKD", title.replace("’", " ")).encode("ascii", "ignore").decode()
