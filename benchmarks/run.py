@@ -121,11 +121,13 @@ def generate(target: Path, count: int) -> None:
                            for i in range(sections)]
     for audience in toolkit.get("audiences", []):
         audience["start"] = [f"module-{i:04d}" for i in range(min(count, 3))]
+    toolkit.pop("process", None)  # its meetings are modules of the bundled toolkit, not generated here
     (content / "toolkit.yml").write_text(yaml.safe_dump(toolkit, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     fr = yaml.safe_load((ROOT / "content/toolkit.fr.yml").read_text(encoding="utf-8"))
     fr["sections"] = [{"id": s["id"], "title": "FR " + s["title"], "summary": "FR " + s["summary"]}
                       for s in toolkit["sections"]]
+    fr.pop("process", None)
     fr["source"] = digest(toolkit, Toolkit)
     (content / "toolkit.fr.yml").write_text(yaml.safe_dump(fr, allow_unicode=True, sort_keys=False),
                                             encoding="utf-8")

@@ -176,6 +176,8 @@ def _filled_value(shape: Shape, owner, name, vocabulary, text, path):
     if shape.kind in ("pattern", "key"):
         if choices:
             return choices[0]
+        if name == "id" and len(path) > 1 and isinstance(path[-2], int):
+            return f"sample-{path[-2] + 1}"  # items of a list (questions of an FAQ) each have their own id
         return PATTERN_EXAMPLES[shape.pattern] if shape.pattern else "sample"
     if shape.kind == "bool":
         return True

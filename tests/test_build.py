@@ -120,12 +120,17 @@ def test_nav_is_grouped_by_section(built_site):
              if not a["href"].startswith("#")]
     assert links == [
         (".", ""), (".", "Home"),
+        # The process first: its overview, its parts (pruned to their first meeting) and the action plan.
+        ("process/", "The process"), ("facilitation/forming-the-team/", "Setting up the implementation team"),
+        ("facilitation/shared-understanding-of-recovery/", "Planning recovery education and training"),
+        ("facilitation/coaching-check-in/", "Coaching the implementation"), ("process/action-plan/", "Action plan"),
         ("education/", "Education and training"),
         ("education/recovery-education-and-training/", "Recovery education and training"),
         ("facilitation/", "Facilitation"),
         ("facilitation/planning-recovery-education/",
          "Meeting plan: planning co-produced recovery education and training"),
         ("facilitation/facilitating-mixed-teams/", "Facilitating with mixed teams"),
+        ("facilitation/frequently-asked-questions/", "Frequently asked questions"),
         ("research/", "Research fact sheets"),
         ("research/co-facilitated-education/",
          "Teaching together: what co-facilitated education changed for practitioners"),
@@ -192,3 +197,14 @@ def test_template_override_in_overrides_folder_is_used_not_published(project_dir
     html = (project_dir / "site" / MODULE_PAGE).read_text(encoding="utf-8")
     assert '<div class="local-callout">' in html
     assert not list((project_dir / "site").rglob("*.j2"))
+
+
+def test_a_build_without_pdfs_over_a_site_with_pdfs_says_they_are_gone(project_dir):
+    """`toolkit build` does not make PDFs; replacing a site that had them is said, not silent."""
+    write(project_dir / "site" / "fr" / "pdf" / "old.pdf", "%PDF-1.7")
+    result = run_toolkit("build", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    assert "had PDFs" in result.stderr and "toolkit build --pdf" in result.stderr
+    assert not (project_dir / "site" / "fr" / "pdf").exists()
+    quiet = run_toolkit("build", cwd=project_dir)
+    assert "PDF" not in quiet.stderr, "nothing to say when there were no PDFs"

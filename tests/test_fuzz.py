@@ -60,7 +60,8 @@ def content(tmp_path_factory) -> Path:
     # Without translations: a fuzzed module must not also have to match its French version.
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("*.*.yml"))
     # Only the module being fuzzed: other modules' links into it (handouts, where-to-start lists)
-    # would otherwise reject a valid module that lacks the blocks they name.
+    # would otherwise reject a valid module that lacks the blocks they name; and no process, whose
+    # meetings are those other modules.
     for other in (target / "modules").glob("*/*.yml"):
         if other.name != "recovery-education-and-training.yml":
             other.unlink()
@@ -69,6 +70,7 @@ def content(tmp_path_factory) -> Path:
     data["languages"] = ["en"]
     for audience in data.get("audiences", []):
         audience.pop("start", None)
+    data.pop("process", None)
     toolkit.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     write_media_samples(target)
     return target

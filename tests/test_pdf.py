@@ -1,9 +1,14 @@
-"""`toolkit pdf`: tagged PDFs with outlines, every CHIME component and interview question in
-them, sane page counts, and module pages that link to their PDF."""
+"""`toolkit build --pdf` (and `toolkit pdf`): tagged PDFs with outlines, every CHIME component
+and interview question in them, sane page counts, module pages that link to their PDF, and for
+each meeting a facilitator guide and a handouts package, the notes in one and not the other."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,14 +26,17 @@ MODULE_ID = "recovery-education-and-training"
 MODULE_PAGE = f"education/{MODULE_ID}/index.html"
 
 
+MEETING = "planning-co-production-interviews"
+
+
 @pytest.fixture(scope="module")
 def pdf_site(browser, tmp_path_factory, request) -> Path:
-    """The bundled toolkit built by `toolkit pdf` (the browser fixture skips or fails first
-    when there is no Chromium)."""
+    """The bundled toolkit built by `toolkit build --pdf` (the browser fixture skips or fails
+    first when there is no Chromium)."""
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
-    result = run_toolkit("pdf", cwd=project)
+    result = run_toolkit("build", "--pdf", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "Rendering PDFs" in result.stdout
+    assert "Rendering PDFs" in result.stdout and "Site with PDFs written" in result.stdout
     site = project / "site"
     counts = ", ".join(f"{p.name}: {len(PdfReader(p).pages)} pages" for p in sorted((site / "pdf").glob("*.pdf")))
     report(request.config, f"PDFs: {counts}")
@@ -55,7 +63,9 @@ def outline_titles(reader: PdfReader) -> list[str]:
 
 
 def test_a_pdf_for_each_module_and_for_the_whole_toolkit_in_each_language(pdf_site):
-    modules = sorted(f"{m.id}.pdf" for m in load_project(CONTENT).modules)
+    project = load_project(CONTENT)
+    modules = sorted(f"{m.id}.pdf" for m in project.modules)
+    modules += [f"{m.id}-{kind}.pdf" for m in project.modules if m.meeting() for kind in ("facilitator-guide", "handouts")]
     assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["walk-the-talk.pdf"])
     assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["de-la-parole-a-l-action.pdf"])
     french = PdfReader(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
@@ -102,7 +112,10 @@ def test_toolkit_pdf_has_every_page_in_order(pdf_site):
     other_pages = len(list(pdf_site.glob("*/index.html"))) + len(list(pdf_site.glob("topics/*/index.html")))
     assert module_pages < len(reader.pages) <= module_pages + 3 * other_pages  # index, topic pages: short
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:3] == ["Walk the Talk", "Education and training", "Recovery education and training"]
+    assert top[:5] == ["Walk the Talk", "The process", "Action plan", "Education and training",
+                       "Recovery education and training"]
+    assert "Facilitator guide: Forming the implementation team" not in outline_titles(reader), \
+        "guides and handouts have PDFs of their own"
     assert top[-2:] == ["References", "Glossary"]
     assert {m.title for m in project.modules} <= set(outline_titles(reader))
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
@@ -123,25 +136,37 @@ def test_plain_build_has_no_pdf_links(browser_site):
     assert "tk-pdf-link" not in html and not (browser_site / "pdf").exists()
 
 
+@pytest.mark.parametrize("command", [("pdf",), ("build", "--pdf")])
 @pytest.mark.parametrize("chromium, message", [
     ("nowhere", "no such file"),        # a path that does not exist
     ("/bin/false", "could not be started"),  # a program that is not Chromium
 ])
-def test_missing_chromium_is_a_clear_error_and_leaves_the_site(tmp_path, chromium, message):
+def test_missing_chromium_is_a_clear_error_and_leaves_the_site(tmp_path, command, chromium, message):
     project = copy_project(tmp_path / "project")
     (project / "site").mkdir()
     (project / "site" / "keep.txt").write_text("old site", encoding="utf-8")
-    import os
-    import subprocess
-    import sys
-
-    path = str(tmp_path / chromium) if chromium == "nowhere" else chromium
-    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "pdf"], cwd=project, capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "TOOLKIT_CHROMIUM": path})
+    result = _run_with_chromium(project, tmp_path, chromium, *command)
     assert result.returncode == 1
-    assert message in result.stderr and "Chromium" in result.stderr
+    assert message in result.stderr and "Chromium" in result.stderr and "Nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
     assert (project / "site" / "keep.txt").read_text(encoding="utf-8") == "old site"
+
+
+def test_without_chromium_a_lenient_build_keeps_every_page_and_says_there_are_no_pdfs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = _run_with_chromium(project, tmp_path, "nowhere", "build", "--pdf", "--no-strict")
+    assert result.returncode == 0, result.stderr
+    assert "this build makes no PDFs" in result.stderr and "no such file" in result.stderr
+    site = project / "site"
+    assert (site / MODULE_PAGE).is_file() and (site / "facilitation" / MEETING / "handouts/index.html").is_file()
+    assert not (site / "pdf").exists() and "tk-pdf-link" not in (site / MODULE_PAGE).read_text(encoding="utf-8")
+    assert "Site written" in result.stdout and "with PDFs" not in result.stdout
+
+
+def _run_with_chromium(project: Path, tmp_path: Path, chromium: str, *args: str) -> subprocess.CompletedProcess:
+    path = str(tmp_path / chromium) if chromium == "nowhere" else chromium
+    return subprocess.run([sys.executable, "-m", "toolkit_builder.cli", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "TOOLKIT_CHROMIUM": path})
 
 
 def test_pages_with_pdf_links_stay_valid_and_accessible(browser, pdf_site, serve):
@@ -154,3 +179,63 @@ def test_pages_with_pdf_links_stay_valid_and_accessible(browser, pdf_site, serve
         assert nu_validate(pdf_site) == []
     except FileNotFoundError as error:
         missing(str(error))
+
+
+def pdftotext(pdf: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, runs of white space made single spaces."""
+    if shutil.which("pdftotext") is None:
+        missing("pdftotext not found (apt-get install poppler-utils)")
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return _words(re.sub(r"\[\d+\]", "", done.stdout))
+
+
+def _words(value: str) -> str:
+    """Runs of white space made single spaces, none before punctuation; plain apostrophes."""
+    return re.sub(r"\s+([,.;:?!)])", r"\1", re.sub(r"\s+", " ", value)).replace("’", "'").strip()
+
+
+def _visible_text(html) -> str:
+    """The text of an element as printed, without citation numbers (each page numbers its own)."""
+    for tip in html.select(".tk-abbr__tip, .tk-print-action, .tk-worksheet-action, .tk-cite"):
+        tip.decompose()
+    return _words(html.get_text(" ", strip=True))
+
+
+def test_handouts_pdf_holds_the_named_blocks_in_full_and_not_the_notes(pdf_site):
+    project = load_project(CONTENT)
+    meeting = next(m for m in project.modules if m.id == MEETING).meeting()
+    handouts = pdftotext(pdf_site / "pdf" / f"{MEETING}-handouts.pdf")
+    source = BeautifulSoup((pdf_site / MODULE_PAGE).read_text(encoding="utf-8"), "html.parser")
+    named = [h for h in meeting.handouts if h.module == MODULE_ID]
+    assert [h.block for h in named] == ["interview-questions", "co-production"]
+    for handout in named:
+        heading = source.find(id=handout.block)
+        block = heading.find_next_sibling(class_="tk-block")
+        for paragraph in block.select("p, li"):  # every sentence of the block, as the page shows it
+            if paragraph.find_parent(class_=["tk-worksheet-action", "tk-print-action"]) or \
+                    set(paragraph.get("class", [])) & {"tk-worksheet-action", "tk-print-action"}:
+                continue  # buttons, for the screen only
+            sentence = _visible_text(paragraph)
+            if sentence:
+                assert sentence in handouts, (handout.block, sentence)
+    notes = BeautifulSoup(f"<div>{meeting.notes}</div>", "html.parser").get_text()
+    for sentence in re.split(r"(?<=[.;])\s+", re.sub(r"\s+", " ", notes).strip()):
+        words = re.sub(r"\[@\w+\]", "", sentence).strip(" .;")[:40]
+        assert words not in handouts, f"facilitator note in the handouts: {words}"
+    guide = pdftotext(pdf_site / "pdf" / f"{MEETING}-facilitator-guide.pdf")
+    assert "Facilitator notes" in guide and "Telling one's story can be hard." in guide
+    assert "0:00–0:05" in guide or "0:00-0:05" in guide, "the agenda has clock times"
+
+
+def test_meeting_page_links_to_its_guide_and_handouts_pdfs(pdf_site):
+    page = pdf_site / "facilitation" / MEETING / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    pdfs = [a["href"] for a in soup.select(".tk-meeting-prints a[type='application/pdf']")]
+    assert [(page.parent / href).resolve() for href in pdfs] == [
+        (pdf_site / "pdf" / f"{MEETING}-{kind}.pdf").resolve() for kind in ("facilitator-guide", "handouts")]
+    guide = BeautifulSoup((page.parent / "facilitator-guide/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert guide.select_one("a.tk-pdf-link")["aria-label"] == "Download this facilitator guide as a PDF"
+    reader = PdfReader(pdf_site / "pdf" / f"{MEETING}-handouts.pdf")
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert 2 <= len(reader.pages) <= 8, "each handout on its own sheets, nothing more"

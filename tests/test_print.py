@@ -1,4 +1,5 @@
-"""Pages on paper: print styles, the print and worksheet buttons, ruled answer space."""
+"""Pages on paper: print styles, the print, worksheet and table buttons, ruled answer space,
+and the process's pages (action plan, facilitator guide, handouts) on paper."""
 
 from __future__ import annotations
 
@@ -90,6 +91,38 @@ def test_print_buttons_are_hidden_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + MODULE)
-    assert page.locator("[data-tk-print]").count() == 2
+    assert page.locator("[data-tk-print]").count() == 5  # the page, the questions, three tables
     assert not visible(page, "[data-tk-print]")
     context.close()
+
+
+def test_a_table_prints_on_its_own(module_page):
+    page = module_page
+    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    buttons = page.get_by_role("button", name="Print this table")
+    assert buttons.count() == 3, "every table block: contrast, CHIME, logic model"
+    page.locator("#chime + .tk-block [data-tk-print=block]").click()
+    assert page.evaluate("window.__printed") == 1
+    assert page.evaluate("document.documentElement.dataset.tkPrint") == "block"
+    page.emulate_media(media="print")
+    assert visible(page, "h1") and visible(page, "#chime") and visible(page, ".tk-framework table")
+    for other in ("#clinical-vs-personal", ".tk-contrast", ".tk-questions", ".tk-considerations", "#references"):
+        assert not visible(page, other), other
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert visible(page, ".tk-contrast"), "after printing, the whole page prints again"
+
+
+def test_handouts_start_each_on_a_new_sheet_and_links_stay_on_screen(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "facilitation/planning-co-production-interviews/handouts/")
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all("h2.tk-handout-title", "hs => hs.map(h => getComputedStyle(h).breakBefore)")
+    assert breaks == ["auto", "page"], "the first handout follows the title; each other one starts a sheet"
+    assert not visible(page, ".tk-meeting-prints"), "links to other pages are left off paper"
+    page.emulate_media(media="screen")
+    page.goto(base_url + "process/action-plan/")
+    assert page.get_by_role("button", name="Print this page").count() == 1, "the action plan prints as a worksheet"
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all("td.tk-write-in", "cells => cells.map(c => c.getBoundingClientRect().height)")
+    assert len(heights) == 18 and min(heights) >= 80, "room to write by hand"
+    page.close()

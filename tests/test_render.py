@@ -111,6 +111,7 @@ BLOCKS = {
         purpose: Plan recovery education with PWLE.
         participants: The implementation team
         preparation_minutes: 90
+        preparation: [Invite the team., "Read the *notes*."]
         milestone: A written plan.
         agenda:
           - {title: Welcome, minutes: 10, lead: Both co-facilitators}
@@ -122,6 +123,22 @@ BLOCKS = {
           - {title: A handout without a page}
         tips: [Send the handouts ahead.]
         notes: Training alone will not transform a service.
+        """,
+    "faq": """
+        type: faq
+        id: questions
+        intro: Short answers.
+        items:
+          - id: what-is-chime
+            question: What is CHIME & why?
+            answer: "Five components of personal recovery [@leamy2011]."
+            tags: [chime:hope]
+          - id: training-alone
+            question: Is training enough?
+            answer: |
+              No.
+
+              It needs leadership too.
         """,
     "media": """
         type: media
@@ -228,8 +245,8 @@ def test_nav_follows_declared_sections_and_module_order(content_dir):
 
     nav = site_nav(load_project(content_dir))
     assert [list(item)[0] for item in nav] == [
-        "Home", "A section declared first", "Education and training", "Facilitation", "Research fact sheets",
-        "Browse by topic", "References", "Glossary",
+        "Home", "The process", "A section declared first", "Education and training", "Facilitation",
+        "Research fact sheets", "Browse by topic", "References", "Glossary",
     ]
 
 

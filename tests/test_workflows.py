@@ -71,7 +71,8 @@ def test_publish_workflow_deploys_main_to_pages():
     assert flow["permissions"]["pages"] == "write" and flow["permissions"]["id-token"] == "write"
     uses = [s.get("uses", "") for s in steps("publish.yml")]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
-    assert ".venv/bin/toolkit build --strict" in commands("publish.yml")
+    assert ".venv/bin/toolkit build --strict --pdf" in commands("publish.yml"), "the published site has its PDFs"
+    assert any("pip install -e '.[pdf]'" in c for c in commands("publish.yml")), "with Playwright to print them"
     assert ".venv/bin/toolkit validate --strict content" in commands("publish.yml")
 
 
@@ -91,7 +92,7 @@ def test_preview_opens_from_a_downloaded_folder(tmp_path, browser):
     page = browser.new_page()
     try:
         page.goto((project / "preview/index.html").as_uri())
-        page.get_by_role("link", name="Recovery education and training").first.click()
+        page.get_by_role("link", name="Recovery education and training", exact=True).first.click()
         assert page.url.endswith("/education/recovery-education-and-training.html")
         assert page.locator("article h1").inner_text().startswith("Recovery education and training")
         # The nav link may sit below the fold of its sticky sidebar: follow it as a reader would

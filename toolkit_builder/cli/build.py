@@ -1,5 +1,6 @@
 """`toolkit build`, `serve` and `pdf`: every language built in parallel into a staging folder,
-swapped in place of the old site only when everything succeeded."""
+PDFs printed into it when asked for, swapped in place of the old site only when everything
+succeeded."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeAlias
 
 import click
 from mkdocs import exceptions
@@ -30,6 +31,11 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+#: What `toolkit build --pdf` runs on the finished staging folder before it is swapped in: it
+#: gets the site's root, each language's (folder in the site, PDFs to print) and the site's URL.
+Finish: TypeAlias = Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], None]
+
 
 def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
                pdf: bool = False) -> tuple[str | None, list[PdfJob]]:
@@ -74,8 +80,7 @@ def _worker_start(lock: int | None) -> None:
 
 
 def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
-                verbose: bool, finish: Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], None] | None = None,
-                ) -> tuple[Path, list[str]]:
+                verbose: bool, finish: Finish | None = None) -> tuple[Path, list[str]]:
     """Build every language (in parallel processes) into a staging folder, let ``finish``
     add to it (PDFs), then swap it in place of the old site; exit 1 on any problem."""
     setup_logging(verbose)
@@ -131,6 +136,9 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             prefixes = {code: "" if code == toolkit.language else f"{code}/" for code in wanted}
             finish(root, {code: (prefixes[code], jobs_) for code, (_, jobs_) in zip(wanted, results)},
                    config.site_url or "")
+        elif _has_pdfs(target):
+            click.echo(f"Warning: the site in {target} had PDFs; this build has none, as PDFs are made only with "
+                       "`toolkit build --pdf`. Build with --pdf to publish them again.", err=True)
         try:
             _swap(root, target)
         except OSError as error:
@@ -144,22 +152,67 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     return target, wanted
 
 
+def _has_pdfs(site: Path) -> bool:
+    """Whether a built site holds PDFs (in pdf/ of any language)."""
+    return any(folder.is_dir() for folder in (site / "pdf", *site.glob("*/pdf")))
+
+
+def _printer(paper: str, required: bool) -> Finish | None:
+    """What prints the PDFs into a finished build, once Chromium is known to start (checked before
+    any work). Without Chromium: exit 1 when PDFs are ``required``, the site left as it was; else
+    a warning, and None: the site is built without PDFs and without links to them."""
+    try:
+        check_chromium()
+    except PdfError as error:
+        if required:
+            click.echo(f"Error: {error}\nNothing was built: the site was left as it was.", err=True)
+            sys.exit(1)
+        click.echo(f"Warning: this build makes no PDFs. {error}\nThe site is built without PDFs and without links "
+                   "to them.", err=True)
+        return None
+
+    def finish(root: Path, plans: dict[str, tuple[str, list[PdfJob]]], site_url: str) -> None:
+        try:
+            print_pdfs(root, plans, site_url, paper, click.progressbar)
+        except PdfError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    return finish
+
+
+PAPER = click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], case_sensitive=False), default="Letter",
+                     show_default=True, help="Paper size of the PDFs.")
+
+
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("-s", "--strict/--no-strict", default=True, show_default=True,
+              help="Fail on any warning; with --pdf, also when Chromium is missing.")
 @click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
+@click.option("--pdf", is_flag=True,
+              help="Also print the PDFs (each module, each meeting's facilitator guide and handouts, the whole "
+                   "toolkit) into pdf/ of each language, and link the pages to them. Needs Chromium.")
+@PAPER
 @click.option("-v", "--verbose", is_flag=True)
-def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
-          verbose: bool) -> None:
+def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int, pdf: bool,
+          paper: str, verbose: bool) -> None:
     """Build the site in every language. The previous site stays in place unless the build succeeds.
 
     The default language is written at the root of the site, every other one under
-    `<language>/`, with the same page paths.
+    `<language>/`, with the same page paths. With --pdf the PDFs are made in the same build;
+    if Chromium is missing, --strict (the default) stops before building anything, and
+    --no-strict builds the site without PDFs, with a warning.
     """
-    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose)
-    click.echo(f"Site written to {target} ({', '.join(wanted)})")
+    finish = _printer(_paper(paper), required=strict) if pdf else None
+    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose, finish)
+    click.echo(f"Site{' with PDFs' if finish else ''} written to {target} ({', '.join(wanted)})")
+
+
+def _paper(name: str) -> str:
+    return {p.lower(): p for p in ("Letter", "A4", "Legal")}[name.lower()]
 
 
 def _lock_and_tidy(target: Path) -> int | None:
@@ -236,30 +289,16 @@ def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) 
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
 @click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
-@click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], case_sensitive=False), default="Letter",
-              show_default=True, help="Paper size of the PDFs.")
+@PAPER
 @click.option("-l", "--language", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("-v", "--verbose", is_flag=True)
 def pdf(config_file: str, site_dir: str | None, strict: bool, paper: str, languages: tuple[str, ...],
         verbose: bool) -> None:
-    """Build the site with a PDF of each module and of the whole toolkit, in every language
-    (in site/pdf/, site/fr/pdf/...).
+    """Build the site with its PDFs, in every language (in site/pdf/, site/fr/pdf/...): the same
+    as `toolkit build --pdf`, except that a missing Chromium is always an error.
 
     Needs Chromium (Debian/Ubuntu: apt-get install chromium; or set TOOLKIT_CHROMIUM).
     """
-    paper = {p.lower(): p for p in ("Letter", "A4", "Legal")}[paper.lower()]
-    try:
-        check_chromium()  # before building: no Chromium, no work done
-    except PdfError as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(1)
-
-    def finish(root: Path, plans: dict[str, tuple[str, list[PdfJob]]], site_url: str) -> None:
-        try:
-            print_pdfs(root, plans, site_url, paper, click.progressbar)
-        except PdfError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(1)
-
+    finish = _printer(_paper(paper), required=True)  # before building: no Chromium, no work done
     target, _ = _build_site(config_file, site_dir, strict, languages, 0, verbose, finish)
     click.echo(f"Site with PDFs written to {target}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from .blocks import AnyBlock, on_register
-from .model import GlossaryTerm, Key, Reference, Slug, Strict, Text, Toolkit
+from .blocks import AnyBlock, MeetingBlock, on_register
+from .model import GlossaryTerm, Key, Part, Reference, Slug, Strict, Text, Toolkit
 
 
 class Module(Strict):
@@ -30,6 +32,10 @@ class Module(Strict):
     blocks: list[AnyBlock] = Field(min_length=1,
         description="The module's content, in order: each block starts with `- type:`.")
 
+    def meeting(self) -> MeetingBlock | None:
+        """The module's meeting plan (its first `meeting` block), if it has one."""
+        return next((b for b in self.blocks if isinstance(b, MeetingBlock)), None)
+
 
 class Untranslated(BaseModel):
     """What of a module shows in the default language because its translation lacks it."""
@@ -39,6 +45,22 @@ class Untranslated(BaseModel):
     whole: bool = Field(False, description="No translation file at all.")
     fields: frozenset[str] = frozenset()
     blocks: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One meeting of the process: where it stands, and its neighbours."""
+
+    #: 1 for the first meeting of the process; meetings are numbered across parts.
+    number: int
+    total: int
+    part: Part
+    #: 1 for the first part.
+    part_number: int
+    module: Module
+    meeting: MeetingBlock
+    previous: Module | None
+    next: Module | None
 
 
 class Project(BaseModel):
@@ -63,6 +85,24 @@ class Project(BaseModel):
     def modules_in(self, section_id: str) -> list[Module]:
         found = [m for m in self.modules if m.section == section_id]
         return sorted(found, key=lambda m: (m.order is None, m.order or 0, m.title.lower()))
+
+    def steps(self) -> list[Step]:
+        """The meetings of the toolkit's process, in order (none without a process). A meeting
+        this copy does not publish is left out, and the others are numbered without it."""
+        process = self.toolkit.process
+        if process is None:
+            return []
+        published = {m.id: m for m in self.modules}
+        found: list[tuple[int, Part, Module, MeetingBlock]] = []
+        for part_number, part in enumerate(process.parts, start=1):
+            for module_id in part.meetings:
+                module = published.get(module_id)
+                meeting = module.meeting() if module else None
+                if module is not None and meeting is not None:
+                    found.append((part_number, part, module, meeting))
+        return [Step(n, len(found), part, part_number, module, meeting,
+                     found[n - 2][2] if n > 1 else None, found[n][2] if n < len(found) else None)
+                for n, (part_number, part, module, meeting) in enumerate(found, start=1)]
 
 
 def _rebuild() -> None:

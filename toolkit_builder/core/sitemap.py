@@ -19,6 +19,13 @@ HOME = "index.md"
 REFERENCES = "references.md"
 GLOSSARY = "glossary.md"
 TOPICS_INDEX = f"{TOPICS}/index.md"
+#: The process: its overview and the action plan made of the meetings' milestones.
+PROCESS = "process/index.md"
+ACTION_PLAN = "process/action-plan.md"
+#: Folder of the PDFs in the site (`toolkit build --pdf`).
+PDF_DIR = "pdf"
+#: What a meeting prints besides its page: the facilitator guide and the handouts package.
+MEETING_PRINTS = ("facilitator-guide", "handouts")
 
 
 def _slug(key: str) -> str:
@@ -38,6 +45,16 @@ def module_path(section_id: str, module_id: str) -> str:
     return f"{section_id}/{module_id}.md"
 
 
+def meeting_print_path(section_id: str, module_id: str, kind: str) -> str:
+    """A meeting's facilitator guide or handouts package (``kind``), under its page's address."""
+    return f"{section_id}/{module_id}/{kind}.md"
+
+
+def pdf_path(module_id: str, kind: str = "module") -> str:
+    """Where the PDF of a module, or of a meeting's guide or handouts (``kind``), goes from the site root."""
+    return f"{PDF_DIR}/{module_id}.pdf" if kind == "module" else f"{PDF_DIR}/{module_id}-{kind}.pdf"
+
+
 def component_path(framework: Framework, key: str) -> str:
     return f"{TOPICS}/{framework.id}-{_slug(key)}.md"
 
@@ -55,6 +72,8 @@ def site_pages(toolkit: Toolkit | None, modules: Iterable[tuple[str, str]]) -> s
     pages |= {section_path(section) for section, _ in modules}
     pages |= {module_path(section, module_id) for section, module_id in modules}
     if toolkit is not None:
+        if toolkit.process is not None:
+            pages |= {PROCESS, ACTION_PLAN}
         pages |= {section_path(s.id) for s in toolkit.sections}
         pages |= {component_path(f, c.key) for f in toolkit.frameworks for c in f.components}
         pages |= {audience_path(a) for a in toolkit.audiences}

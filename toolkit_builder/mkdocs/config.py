@@ -21,6 +21,7 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: Language to build; default: the TOOLKIT_LANGUAGE environment variable, else the
     #: toolkit's own language. `toolkit build` builds every language.
     language = c.Type(str, default="")
-    #: Link module pages (and the home page) to their PDFs in `pdf/`; `toolkit pdf` turns this
-    #: on for the build whose pages it renders, so a link appears only with its PDF.
+    #: Link pages (modules, meeting guides and handouts, the home page) to their PDFs in `pdf/`;
+    #: `toolkit build --pdf` turns this on for the build whose pages it prints, so a link appears
+    #: only with its PDF.
     pdf = c.Type(bool, default=False)

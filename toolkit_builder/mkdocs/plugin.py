@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal, cast
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..core.branding import branding_css
@@ -32,8 +32,8 @@ from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
-from ..core.sitemap import pages_from_files
-from ..tools.pdf import module_pdf_path, toolkit_pdf_path
+from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
+from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
 from .html_fixes import fix_page
 from .problems import problems_page
@@ -67,8 +67,9 @@ class _Build:
     templates_dir: Path = Path()
     project: Project | None = None
     pages: list[Page] = field(default_factory=list)
-    #: Page source path -> module id, for module pages.
-    module_pages: dict[str, str] = field(default_factory=dict)
+    #: Page source path -> the page, for the pages that print (modules, a meeting's guide and
+    #: handouts, the process and its action plan).
+    printable: dict[str, Page] = field(default_factory=dict)
     #: Page source path -> YAML path of its module, for modules of this site's own folder.
     sources: dict[str, str] = field(default_factory=dict)
     updated: dict[str, datetime] = field(default_factory=dict)
@@ -112,8 +113,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         build.updated = last_updated(layers[-1])
         translations = load_translations(project.language, layers)
         build.gettext = translations.gettext
-        build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls)
-        build.module_pages = {p.path: p.module_id for p in build.pages if p.module_id}
+        build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
+                                  self.config.pdf)
+        build.printable = {p.path: p for p in build.pages if p.kind}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
@@ -145,7 +147,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.markdown))
+            # A meeting's guide and handouts are reached from its page: not in the nav, on purpose.
+            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
@@ -156,6 +160,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.build.printable.get(page.file.src_uri)
+        if generated is not None and generated.kind in MEETING_PRINTS:
+            # A guide or handouts package repeats its meeting's page and blocks: search finds those.
+            page.meta["search"] = {"exclude": True}
+        return markdown
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -215,11 +226,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""
         _ = self.build.gettext
-        module_id = self.build.module_pages.get(page.file.src_uri)
-        if module_id:
-            pdf = module_pdf_path(module_id) if self.config.pdf else None
-            return {"print": True, "print_label": _("Print this page"), "pdf": pdf,
-                    "pdf_label": _("Download this module as a PDF")}
+        generated = self.build.printable.get(page.file.src_uri)
+        if generated is not None:
+            pdf_labels = {"module": _("Download this module as a PDF"),
+                          "facilitator-guide": _("Download this facilitator guide as a PDF"),
+                          "handouts": _("Download these handouts as a PDF")}
+            label = pdf_labels.get(generated.kind or "")
+            pdf = (pdf_path(generated.module_id, generated.kind or "module")
+                   if self.config.pdf and label and generated.module_id else None)
+            return {"print": True, "print_label": _("Print this page"), "pdf": pdf, "pdf_label": label}
         if page.is_homepage and self.config.pdf and self.build.project:
             return {"print": False, "pdf": toolkit_pdf_path(self.build.project.toolkit.title),
                     "pdf_label": _("Download the whole toolkit as a PDF")}

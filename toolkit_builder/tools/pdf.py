@@ -23,6 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..core.sitemap import MEETING_PRINTS, PDF_DIR, pdf_path
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
     from playwright.sync_api import Page as BrowserPage
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
     from ..core.render import Page
 from ..core.render.urls import page_url
 
-PDF_DIR = "pdf"
 PAPER_SIZES = ("Letter", "A4", "Legal")
 #: Where Chromium usually is; TOOLKIT_CHROMIUM overrides.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -40,11 +41,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 class PdfError(Exception):
     """A problem the user can fix (no Chromium, no Playwright...), told in plain words."""
-
-
-def module_pdf_path(module_id: str) -> str:
-    """Where a module's PDF goes, relative to the site root."""
-    return f"{PDF_DIR}/{module_id}.pdf"
 
 
 def toolkit_pdf_path(title: str) -> str:
@@ -64,13 +60,14 @@ class PdfJob:
 
 
 def plan(title: str, pages: list[Page], directory_urls: bool = True) -> list[PdfJob]:
-    """A PDF per module, then one of the whole toolkit with every page in nav order."""
+    """A PDF per module and per meeting's facilitator guide and handouts, then one of the whole
+    toolkit with every page in nav order (guides and handouts repeat what it has already)."""
     jobs = []
     for page in pages:
-        if page.module_id:
-            module_id = page.module_id
-            jobs.append(PdfJob(page.title, module_pdf_path(module_id), (page_url(page.path, directory_urls),)))
-    every_page = tuple(page_url(p.path, directory_urls) for p in pages)
+        if page.module_id and page.kind in ("module", *MEETING_PRINTS):
+            target = pdf_path(page.module_id, page.kind or "module")
+            jobs.append(PdfJob(page.title, target, (page_url(page.path, directory_urls),)))
+    every_page = tuple(page_url(p.path, directory_urls) for p in pages if p.kind not in MEETING_PRINTS)
     jobs.append(PdfJob(title, toolkit_pdf_path(title), every_page))
     return jobs
 

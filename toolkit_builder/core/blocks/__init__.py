@@ -16,6 +16,7 @@ from .considerations import Consideration, ConsiderationsBlock
 from .logic_model import LogicModelBlock, LogicModelRow
 from .fact_sheet import FactSheetBlock
 from .meeting import AgendaItem, Handout, MeetingBlock
+from .faq import FaqBlock, FaqItem
 from .media import CaptionTrack, MediaBlock
 
 from importlib.metadata import entry_points
@@ -28,7 +29,7 @@ for _entry in entry_points(group=ENTRY_POINTS):
 
 __all__ = [
     "BLOCK_TYPES", "AgendaItem", "AnyBlock", "BaseBlock", "CalloutBlock", "CaptionTrack", "Checks", "Consideration",
-    "ConsiderationsBlock", "ContrastBlock", "FactSheetBlock", "FrameworkBlock", "FrameworkEntry", "Handout",
+    "ConsiderationsBlock", "ContrastBlock", "FactSheetBlock", "FaqBlock", "FaqItem", "FrameworkBlock", "FrameworkEntry", "Handout",
     "ListBlock", "LogicModelBlock", "LogicModelRow", "MediaBlock", "MeetingBlock", "Mention", "Modules",
     "ProseBlock", "Question", "QuestionGroup", "QuestionsBlock", "on_register",
 ]

@@ -63,7 +63,7 @@ class Mention(NamedTuple):
     #: (framework id, component key), or ("audience", audience id).
     topic: tuple[str, str]
     #: "block" (a tagged block), "row" (a framework table row), "mapped" (a row mapped to the
-    #: component), "question", "group" (questions to ask an audience).
+    #: component), "question", "group" (questions to ask an audience), "faq" (a question answered).
     kind: str
     #: The row's component, the question or the group heading.
     text: str | None = None

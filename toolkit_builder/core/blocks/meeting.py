@@ -38,13 +38,18 @@ class MeetingBlock(BaseBlock):
     purpose: Markdown = Field(description="Why the team meets (Markdown).")
     participants: Text | None = Field(None, description="Who takes part.")
     preparation_minutes: Minutes = Field(description="How long the facilitator needs to prepare, in minutes.")
+    preparation: list[Text] = Field(default_factory=list,
+        description="What to do before the meeting, in order: the facilitator guide prints it as a checklist, "
+                    "with the handouts to print and the materials to bring.")
     milestone: Text = Field(description="What the team has achieved when the meeting is done.")
     agenda: list[AgendaItem] = Field(min_length=1,
         description="The parts of the meeting, in order, with their timings.")
     materials: list[Text] = Field(default_factory=list, description="What to bring (flip chart, sticky notes...).")
     handouts: list[Handout] = Field(default_factory=list, description="What to print for the participants.")
     tips: list[Text] = Field(default_factory=list, description="Practical advice for the facilitator.")
-    notes: Markdown | None = Field(None, description="Notes for the facilitator only (Markdown).")
+    notes: Markdown | None = Field(None,
+        description="Notes for the facilitator only (Markdown): on the meeting page and in the facilitator guide, "
+                    "never in the handouts.")
 
     @classmethod
     def check_links(cls, data: dict[str, Any], at: Path_, checks: Checks, modules: Modules) -> None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import textwrap
 from typing import Callable
 
-from . import links, reading, translations
+from . import links, process, reading, translations
 from .entry import GROUPS, Entry
 
 __all__ = ["CATALOGUE", "GROUPS", "Entry", "catalogue_markdown", "explain"]
 
 #: Code -> entry, in the order of the documentation.
-CATALOGUE: dict[str, Entry] = {entry.code: entry for entry in reading.ENTRIES + links.ENTRIES + translations.ENTRIES}
+CATALOGUE: dict[str, Entry] = {entry.code: entry for entry in reading.ENTRIES + links.ENTRIES + process.ENTRIES + translations.ENTRIES}
 
 
 def explain(code: str) -> str:

@@ -62,10 +62,12 @@ ENTRIES = [
         group="translation",
     ),
     Entry(
-        "unknown-module", "The module to hide does not exist",
-        "A local copy's `toolkit.yml` lists under `hide:` a module id that neither the upstream toolkit nor this "
-        "site has; it may be mistyped, or the upstream module was renamed.",
-        "Use the id of an existing module (its file name without `.yml`), or remove it from `hide:`.",
+        "unknown-module", "The module does not exist",
+        "A module id named in one place (a local copy's `hide:` list, an audience's `start:`, a meeting of the "
+        "process, a handout) is the id of no module of the upstream toolkit or of this site; it may be mistyped, "
+        "or the module was renamed.",
+        "Use the id of an existing module (its file name without `.yml`; the message suggests the closest), or "
+        "remove it from the list.",
         "hide: [recovery-educaton]",
         group="translation",
     ),

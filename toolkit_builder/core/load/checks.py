@@ -17,7 +17,7 @@ from ..blocks.items import items
 from ..branding import contrast_problems
 from ..model import CITATION, Audience, Branding, Framework, GlossaryTerm, Reference, Section, Toolkit
 from ..problems import Path_, Problem, did_you_mean
-from ..sitemap import term_anchor
+from ..sitemap import ACTION_PLAN, PROCESS, section_path, term_anchor
 from ..yamlpos import Document
 
 #: A Markdown link to another page of the site by its Markdown file.
@@ -167,6 +167,53 @@ class Checker:
                     self.problem(document, ("audiences", a, "start", s), "unknown-module",
                                  f"there is no module '{module_id}'", did_you_mean(module_id, sorted(modules), "modules"))
 
+    def process(self, document: Document, modules: Iterable[str], documents: dict[str, Document]) -> None:
+        """The process of a toolkit.yml (upstream or a copy's): parts with meetings, each meeting a module with a
+        `meeting` block, in one place only. A module hidden by a copy still counts: it is left out of the pages."""
+        data = document.data.get("process") if isinstance(document.data, dict) else None
+        if not isinstance(data, dict):
+            return
+        for i, section in items(document.data.get("sections")):
+            section_id = section.get("id") if isinstance(section, dict) else None
+            if isinstance(section_id, str) and section_path(section_id) in (PROCESS, ACTION_PLAN):
+                self.problem(document, ("sections", i, "id"), "bad-value",
+                             f"the section id '{section_id}' is the address of the process pages",
+                             "give the section another id (and move its folder to match)")
+        known = sorted(modules)
+        placed: dict[str, str] = {}
+        part_ids: set[str] = set()
+        for p, part in items(data.get("parts")):
+            if not isinstance(part, dict):
+                continue
+            at: Path_ = ("process", "parts", p)
+            name = str(part.get("id", p + 1))
+            if name in part_ids:
+                self.problem(document, at + ("id",), "duplicate-id", f"the part id '{name}' is used twice",
+                             "give each part its own id")
+            part_ids.add(name)
+            meetings = part.get("meetings")
+            if not meetings:
+                self.problem(document, at + (("meetings",) if "meetings" in part else ()), "empty-part",
+                             f"the part '{name}' has no meetings",
+                             "list the ids of its meeting modules under `meetings:`, or remove the part")
+            for m, module_id in items(meetings):
+                where = at + ("meetings", m)
+                module_id = str(module_id)
+                if module_id in placed:
+                    self.problem(document, where, "duplicate-meeting",
+                                 f"the meeting '{module_id}' is already in the part '{placed[module_id]}'",
+                                 "a meeting has one place in the process: remove one of the two")
+                    continue
+                placed[module_id] = name
+                if module_id not in known:
+                    self.problem(document, where, "unknown-module", f"there is no module '{module_id}'",
+                                 did_you_mean(module_id, known, "modules"))
+                elif module_id in documents and not _has_meeting(documents[module_id]):
+                    self.problem(document, where, "not-a-meeting",
+                                 f"the module '{module_id}' has no `meeting` block, so it cannot be a meeting",
+                                 "add a `- type: meeting` block to that module (purpose, milestone, agenda...), "
+                                 "or list a module that has one")
+
     def branding(self, document: Document) -> None:
         data = document.data.get("branding") if isinstance(document.data, dict) else None
         if not isinstance(data, dict):
@@ -184,6 +231,11 @@ class Checker:
             self.problem(document, path, "unknown-audience", f"unknown audience '{audience}'",
                          did_you_mean(audience, [a.id for a in self.toolkit.audiences], "audiences in toolkit.yml"))
 
+
+
+def _has_meeting(document: Document) -> bool:
+    data = document.data if isinstance(document.data, dict) else {}
+    return any(isinstance(b, dict) and b.get("type") == "meeting" for _, b in items(data.get("blocks")))
 
 
 def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

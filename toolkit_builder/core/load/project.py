@@ -250,6 +250,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         for doc in [toolkit_doc] + [d for _, d, _ in overlays]:
             if doc is not None:
                 checker.start_modules(doc, set(found))
+                checker.process(doc, found, documents)
 
     if problems:
         raise ContentError(problems)

@@ -21,11 +21,23 @@ from .fields import (
     content_path_problem,
 )
 from .references import Glossary, GlossaryTerm, Reference
-from .toolkit import Audience, Branding, Component, Framework, Link, Organization, Section, Toolkit, ToolkitOverlay
+from .toolkit import (
+    Audience,
+    Branding,
+    Component,
+    Framework,
+    Link,
+    Organization,
+    Part,
+    Process,
+    Section,
+    Toolkit,
+    ToolkitOverlay,
+)
 
 __all__ = [
     "CITATION", "MEDIA_PATH_PATTERN", "PATTERN_PROBLEMS", "TRANSLATABLE", "Audience", "Branding", "Component",
     "ContentPath", "Framework", "Glossary", "GlossaryTerm", "Key", "Link", "Markdown", "MediaPath", "Minutes",
-    "Organization", "Reference", "Section", "Slug", "Strict", "Text", "Toolkit", "ToolkitOverlay", "Translatable",
+    "Organization", "Part", "Process", "Reference", "Section", "Slug", "Strict", "Text", "Toolkit", "ToolkitOverlay", "Translatable",
     "content_path_problem",
 ]

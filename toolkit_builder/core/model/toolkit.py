@@ -1,5 +1,5 @@
-"""toolkit.yml: the toolkit's title, languages, sections, audiences, frameworks and publisher,
-and the overlay a localized copy lays over it."""
+"""toolkit.yml: the toolkit's title, languages, sections, audiences, frameworks, process and
+publisher, and the overlay a localized copy lays over it."""
 
 from __future__ import annotations
 
@@ -68,6 +68,33 @@ class Framework(Strict):
         return next((c for c in self.components if c.key == key), None)
 
 
+class Part(Strict):
+    """A stage of the process (setting up the team, the series of meetings, coaching), with its meetings in order."""
+
+    id: Slug = Field(
+        description="The part's key: its anchor on the process page; a translation repeats it to show which part "
+                    "it translates.")
+    title: Text = Field(description='The part\'s title ("Setting up the implementation team").')
+    summary: Text | None = Field(None, description="One or two sentences on what the team does in this part.")
+    meetings: list[Slug] = Field(default_factory=list,
+        description="Ids of the modules run as this part's meetings, in order; each module has a `meeting` block. "
+                    "Meetings are numbered across the whole process.")
+
+
+class Process(Strict):
+    """How a team works through the toolkit: parts in order, each with its numbered meetings. The milestones of
+    the meetings, in order, make the team's action plan."""
+
+    title: Text | None = Field(None,
+        description='Heading of the process page and of the process on the home page (default: "The process").')
+    intro: Markdown | None = Field(None,
+        description="What the process is and how to use it, shown at the top of the process page (Markdown).")
+    parts: list[Part] = Field(min_length=1, description="The parts of the process, in order.")
+
+    def meeting_ids(self) -> list[str]:
+        return [module_id for part in self.parts for module_id in part.meetings]
+
+
 class Link(Strict):
     """A link in the footer of every page."""
 
@@ -116,6 +143,9 @@ class Toolkit(Strict):
         description="The groups of people modules are written for.")
     frameworks: list[Framework] = Field(default_factory=list,
         description="Frameworks that modules refer to in tables and tags.")
+    process: Process | None = Field(None,
+        description="The order in which a team works through the toolkit: parts and numbered meetings. Leave out "
+                    "for a toolkit read in any order.")
     organization: Organization | None = Field(None,
         description="Who publishes this copy of the toolkit (shown in the footer).")
     branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
@@ -134,7 +164,8 @@ class ToolkitOverlay(Strict):
     """`toolkit.yml` of a localized copy: what it changes in the upstream toolkit.
 
     Sections, audiences and frameworks with an upstream id replace the upstream entry;
-    new ids are added (sections after the upstream ones, in the order given).
+    new ids are added (sections after the upstream ones, in the order given). A process
+    replaces the upstream one whole.
     """
 
     title: Text | None = None
@@ -146,13 +177,14 @@ class ToolkitOverlay(Strict):
     sections: list[Section] = Field(default_factory=list)
     audiences: list[Audience] = Field(default_factory=list)
     frameworks: list[Framework] = Field(default_factory=list)
+    process: Process | None = Field(None, description="Replaces the upstream process as a whole.")
     organization: Organization | None = None
     branding: Branding | None = None
     hide: list[Slug] = Field(default_factory=list, description="Ids of upstream modules this copy does not publish.")
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
         update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
-                                                          "languages", "organization", "branding")
+                                                          "languages", "process", "organization", "branding")
                   if getattr(self, name) is not None}
         for name in ("sections", "audiences", "frameworks"):
             ours = {item.id: item for item in getattr(self, name)}

@@ -33,7 +33,8 @@ class Mention:
 
     module: Module
     #: "module" (the whole module), "block" (a tagged block), "row" (a framework table row),
-    #: "mapped" (a row mapped to this component), "question", "group" (questions to ask an audience).
+    #: "mapped" (a row mapped to this component), "question", "group" (questions to ask an audience),
+    #: "faq" (a question answered).
     kind: str
     block: BaseBlock | None = None
     #: The row's component, the question or the group heading.

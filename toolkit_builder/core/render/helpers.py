@@ -55,6 +55,10 @@ def template_helpers(project: Project, gettext: Callable[[str], str], ngettext: 
     def file_link(path: str) -> str:
         return link(path)
 
+    def page_link(path: str, anchor: str | None = None) -> str:
+        """Link to a generated page of the site by its path (`process/action-plan.md`), and an anchor."""
+        return link(path, anchor)
+
     def figure(framework_id: str, figure_id: str, caption: str | None = None) -> Markup:
         framework = project.toolkit.framework(framework_id)
         if framework is None:
@@ -67,5 +71,6 @@ def template_helpers(project: Project, gettext: Callable[[str], str], ngettext: 
         module_link=module_link,
         module_title=module_title,
         file_link=file_link,
+        page_link=page_link,
         framework_figure=figure,
     )

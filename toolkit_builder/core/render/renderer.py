@@ -11,10 +11,11 @@ Templates are looked up first in the project's override folder
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from xml.etree import ElementTree as etree
 
 import markdown
@@ -31,9 +32,9 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
-from ..model import Framework, Section
-from ..project import Module, Project, Untranslated
-from ..sitemap import module_path, term_anchor
+from ..model import Framework, Part, Section
+from ..project import Module, Project, Step, Untranslated
+from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
 from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
@@ -49,19 +50,29 @@ class Page:
     title: str
     markdown: str
     source: str | None = None
-    #: Id of the module the page shows, if any.
+    #: Id of the module the page shows, if any (for a meeting's guide or handouts, the meeting's module).
     module_id: str | None = None
+    #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
+    #: None for the other pages.
+    kind: str | None = None
 
 
 class Renderer:
     def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
-                 directory_urls: bool = True):
+                 directory_urls: bool = True, pdf: bool = False):
         self.project = project
         self.translations = translations or NullTranslations()
         self.gettext = self.translations.gettext
         self.directory_urls = directory_urls
+        #: Whether the site has PDFs (`toolkit build --pdf`): pages then link to them.
+        self.pdf = pdf
+        #: Module id -> its place in the process, for the meetings of the process.
+        self.steps: dict[str, Step] = {step.module.id: step for step in project.steps()}
         #: Source path of the page being rendered; links in block HTML are made relative to it.
         self._page = "index.md"
+        #: Page that content texts being rendered were written for, when not the page being
+        #: rendered (a block in a handouts package): their Markdown links are relative to it.
+        self._text_page: str | None = None
         self._abbrs = 0
         loaders: list[BaseLoader] = []
         if overrides and Path(overrides).is_dir():
@@ -107,6 +118,8 @@ class Renderer:
             language=project.language,
             default_language=project.toolkit.language,
             language_name=self.language_name,
+            process_page=PROCESS,
+            action_plan_page=ACTION_PLAN,
         )
         self.env.globals.update(template_helpers(project, self.gettext, self.translations.ngettext, self.link))
 
@@ -128,10 +141,20 @@ class Renderer:
     def glossary_link(self, term: str) -> str:
         return self.link("glossary.md", term_anchor(term))
 
+    @contextmanager
+    def texts_of(self, module: Module | None) -> Iterator[None]:
+        """While the block runs, content texts are ``module``'s: their links are relative to its page."""
+        before = self._text_page
+        self._text_page = module_path(module.section, module.id) if module else before
+        try:
+            yield
+        finally:
+            self._text_page = before
+
     def page_link(self, target: str, anchor: str | None) -> str:
-        """A link written as in MkDocs, relative to the page's Markdown file (`../education/x.md#block`),
-        to where that page is served."""
-        return self.link(resolve(self._page, target), anchor)
+        """A link written as in MkDocs, relative to the Markdown file of the text's page
+        (`../education/x.md#block`), to where that page is served."""
+        return self.link(resolve(self._text_page or self._page, target), anchor)
 
     def citation(self, key: str) -> etree.Element | None:
         """The numbered marker of a citation in a text (nothing outside a page with notes)."""
@@ -143,12 +166,19 @@ class Renderer:
         self._md.reset()
         return sanitize(self._md.convert(text))
 
-    def markdown_block(self, text: str | None) -> Markup:
-        return Markup(self._convert(text)) if text else Markup("")
-
-    def markdown_inline(self, text: str | None) -> Markup:
+    def markdown_block(self, text: str | None, of: Module | None = None) -> Markup:
+        """A text as HTML; ``of``: the module the text belongs to, when it is shown on another page."""
         if not text:
             return Markup("")
+        with self.texts_of(of):
+            return Markup(self._convert(text))
+
+    def markdown_inline(self, text: str | None, of: Module | None = None) -> Markup:
+        if not text:
+            return Markup("")
+        if of is not None:
+            with self.texts_of(of):
+                return self.markdown_inline(text)
         if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
             return Markup(APOSTROPHE.sub("\u2019", str(escape(text))))
@@ -166,6 +196,15 @@ class Renderer:
         if self._citations is None:  # text outside a page with notes (home, section pages)
             return Markup("")
         return self._citations.cite(key)
+
+    @contextmanager
+    def citations(self) -> Iterator[Citations]:
+        """Numbered notes for the page being rendered, while the block runs."""
+        self._citations = Citations(self.project.references, self.gettext)
+        try:
+            yield self._citations
+        finally:
+            self._citations = None
 
     def sources(self, keys: list[str]) -> Markup:
         if not keys or self._citations is None:
@@ -222,9 +261,8 @@ class Renderer:
 
     def render_module(self, module: Module) -> Page:
         self.start_page(module_path(module.section, module.id))
-        self._citations = Citations(self.project.references, self.gettext)
         untranslated = self.project.untranslated.get(module.id, Untranslated())
-        try:
+        with self.citations() as citations:
             blocks = [
                 {
                     "block": b,
@@ -241,12 +279,26 @@ class Renderer:
                 blocks=blocks,
                 module_sources=module_sources,
                 untranslated=untranslated,
-                notes=self._citations.notes(),
+                step=self.steps.get(module.id),
+                prints=self.meeting_prints(module) if module.meeting() else None,
+                notes=citations.notes(),
             )
-        finally:
-            self._citations = None
         return Page(module_path(module.section, module.id), module.title, tidy(text), self.project.sources.get(module.id),
-                    module.id)
+                    module.id, "module")
+
+    def meeting_prints(self, module: Module) -> dict[str, dict[str, str | None]]:
+        """Links to a meeting's facilitator guide and handouts, each with its PDF when the site has PDFs."""
+        return {kind: {"page": self.link(meeting_print_path(module.section, module.id, kind)),
+                       "pdf": self.link(pdf_path(module.id, kind)) if self.pdf else None}
+                for kind in MEETING_PRINTS}
+
+    def process_parts(self) -> list[tuple[int, Part, list[Step]]]:
+        """(part number, part, its published meetings) of the process, in order; none without a process."""
+        process = self.project.toolkit.process
+        if process is None:
+            return []
+        return [(n, part, [s for s in self.steps.values() if s.part is part])
+                for n, part in enumerate(process.parts, start=1)]
 
     def render_home(self) -> Page:
         self.start_page("index.md")
@@ -254,7 +306,9 @@ class Renderer:
         published = {m.id: m for m in self.project.modules}
         starts = [(a, [published[i] for i in a.start if i in published]) for a in self.project.toolkit.audiences]
         text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
-                                                          topics=bool(self.project.toolkit.frameworks))
+                                                          topics=bool(self.project.toolkit.frameworks),
+                                                          process=self.project.toolkit.process,
+                                                          parts=self.process_parts())
         return Page("index.md", self.project.toolkit.title, tidy(text))
 
     def render_section(self, section: Section) -> Page:

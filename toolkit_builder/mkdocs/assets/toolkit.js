@@ -12,8 +12,9 @@
       button.addEventListener("click", function () {
         var root = document.documentElement;
         var block = button.closest(".tk-block");
-        if (button.dataset.tkPrint === "worksheet" && block) {
-          root.dataset.tkPrint = "worksheet";
+        var mode = button.dataset.tkPrint;
+        if ((mode === "worksheet" || mode === "block") && block) {
+          root.dataset.tkPrint = mode;
           block.classList.add("tk-print-target");
           window.addEventListener("afterprint", function done() {
             delete root.dataset.tkPrint;
