@@ -53,9 +53,12 @@ def test_no_dates_outside_a_repository(tmp_path):
     assert last_updated(tmp_path / "missing") == {}
 
 
-def test_updated_html():
-    html = updated_html(datetime(2024, 3, 5, 23, 0, tzinfo=timezone.utc))
-    assert html == 'Last updated <time datetime="2024-03-05">5 March 2024</time>'
+def test_updated_html_is_in_the_page_language():
+    date = datetime(2024, 3, 5, 23, 0, tzinfo=timezone.utc)
+    assert updated_html(date) == 'Last updated <time datetime="2024-03-05">March 5, 2024</time>'
+    assert updated_html(date, "fr", "Dernière mise à jour") == (
+        'Dernière mise à jour <time datetime="2024-03-05">5 mars 2024</time>')
+    assert "&lt;b&gt;" in updated_html(date, "fr", "<b>")  # a catalogue's label is text
 
 
 def test_module_page_shows_when_it_was_last_updated(tmp_path):
@@ -72,8 +75,11 @@ def test_module_page_shows_when_it_was_last_updated(tmp_path):
                          "html.parser")
     fact = soup.select_one("article aside.md-source-file")
     assert fact is not None
-    assert fact.get_text(" ", strip=True) == "Last updated 20 January 2025"
+    assert fact.get_text(" ", strip=True) == "Last updated January 20, 2025"
     assert fact.find("time")["datetime"] == "2025-01-20"
+    french = BeautifulSoup((site / "fr/education/recovery-education-and-training/index.html")
+                           .read_text(encoding="utf-8"), "html.parser").select_one("article aside.md-source-file")
+    assert french.get_text(" ", strip=True) == "Dernière mise à jour 20 janvier 2025"
     # Pages made from several files (home, sections) carry no date.
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("aside.md-source-file") is None

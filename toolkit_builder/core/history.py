@@ -11,6 +11,10 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
+from babel import UnknownLocaleError
+from babel.dates import format_date
+from markupsafe import Markup
+
 #: Separates commits in the log output (ASCII record separator; never in a file name).
 _RECORD = "\x1e"
 
@@ -40,7 +44,11 @@ def last_updated(folder: str | Path) -> dict[str, datetime]:
     return dates
 
 
-def updated_html(date: datetime) -> str:
-    """The "last updated" line of a page: a readable date, machine-readable in ``<time>``."""
-    readable = f"{date.day} {date:%B %Y}"
-    return f'Last updated <time datetime="{date.date().isoformat()}">{readable}</time>'
+def updated_html(date: datetime, language: str = "en", label: str = "Last updated") -> str:
+    """The "last updated" line of a page: the date in the page's language (Babel), machine-readable
+    in ``<time>``; ``label`` is the interface string, already in that language."""
+    try:
+        readable = format_date(date.date(), format="long", locale=language)
+    except (ValueError, UnknownLocaleError):
+        readable = date.date().isoformat()
+    return str(Markup('{} <time datetime="{}">{}</time>').format(label, date.date().isoformat(), readable))

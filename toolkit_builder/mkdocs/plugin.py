@@ -59,6 +59,16 @@ BRAND_CSS = "assets/toolkit/brand.css"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
+def N_(message: str) -> str:
+    """Marks an interface string for the catalogue that is translated later, where it is used."""
+    return message
+
+
+#: The colour scheme toggle's labels that Material's documentation (and this project's
+#: mkdocs.yml) use; a site's own labels are translated too when its catalogue has them.
+PALETTE_LABELS = (N_("Switch to dark mode"), N_("Switch to light mode"))
+
+
 @dataclass
 class _Build:
     """What one build (one language) knows, made in ``on_config``."""
@@ -126,6 +136,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(" ".join(project.toolkit.title.split())))
         config.theme["language"] = project.language
+        self._translate_palette(config, translations.gettext)
         build.brand_css = branding_css(project.toolkit.branding)
         if build.brand_css and BRAND_CSS not in config.extra_css:
             config.extra_css.append(BRAND_CSS)
@@ -175,7 +186,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         if source and self.config.edit_url:
             page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
         if source in build.updated:  # Material shows it at the end of the page
-            page.meta["revision_date"] = updated_html(build.updated[source])
+            page.meta["revision_date"] = updated_html(build.updated[source], build.project.language if build.project
+                                                      else "en", build.gettext("Last updated"))
         page.meta.setdefault("toolkit", self._actions(page))
         if page.file.src_uri in build.generated and not page.is_homepage and page.title:
             # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
@@ -216,6 +228,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+
+    def _translate_palette(self, config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
+        """The colour scheme toggle's label (mkdocs.yml `palette: toggle: name:`) in the page's
+        language: the English names Material's documentation suggests are interface strings."""
+        palette = config.theme.get("palette")
+        for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+                toggle["name"] = str(escape(gettext(toggle["name"])))
 
     def _context(self, page: MkDocsPage | None) -> dict[str, Any]:
         """What the toolkit's partials read for one page (None: a page with no source)."""

@@ -125,7 +125,7 @@ def extract_messages(output: Path) -> int:
     method_map = [("**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
     options = {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
     for filename, lineno, message, comments, context in extract_from_dir(
-        package, method_map, options_map=options, keywords={"_": None, "gettext": None, "ngettext": (1, 2)},
+        package, method_map, options_map=options, keywords={"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)},
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     output.parent.mkdir(parents=True, exist_ok=True)
