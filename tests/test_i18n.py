@@ -372,3 +372,28 @@ def test_french_pages_carry_no_english_interface_string(bundled_site):
                           for name, value in tag.attrs.items() if name in ("title", "aria-label", "placeholder", "alt"))
         found += [f"{page.relative_to(bundled_site)}: {s!r}" for s in sorted(english) if s in text or s in labels]
     assert found == [], "\n".join(found)
+
+
+def test_a_replaced_module_takes_only_its_own_translations(tmp_path):
+    """A local copy that replaces an upstream module is not held to the upstream's translation
+    of it: the replacement shows in the default language until the copy translates it."""
+    overlay = tmp_path / "local"
+    write(overlay / "modules/education/recovery-education-and-training.yml", """
+        id: recovery-education-and-training
+        title: Our own recovery education
+        section: education
+        summary: How our service does it.
+        blocks:
+          - type: prose
+            text: Our own text, one paragraph.
+    """)
+    projects = load_languages([CONTENT, overlay])
+    french = projects["fr"]
+    module = next(m for m in french.modules if m.id == "recovery-education-and-training")
+    assert module.title == "Our own recovery education"
+    assert french.untranslated[module.id].whole
+    write(overlay / "modules/education/recovery-education-and-training.fr.yml", """
+        title: Notre propre formation
+    """)
+    module = next(m for m in load_languages([CONTENT, overlay])["fr"].modules if m.id == module.id)
+    assert module.title == "Notre propre formation"

@@ -74,7 +74,11 @@ class _Loader:
         value = validate(root, document, self.problems, content_dir=layer)
         if not translate or value is None or len(self.problems) > before:
             return value, document, None
-        translation_path = self.translation_of(relative, self.layers if any_layer else [layer])
+        # A module's translation comes from its own folder or a later one (a copy may translate an
+        # upstream module), never from an earlier one: an upstream translation of a module that a
+        # copy replaces is not a translation of the replacement.
+        later = self.layers[self.layers.index(layer):]
+        translation_path = self.translation_of(relative, later if any_layer else [layer])
         if translation_path is None and not any_layer:
             translation_path = self.upstream_translation_of(layer, relative)
         if translation_path is None:

@@ -235,7 +235,7 @@ class Renderer:
             return tag
         component = framework.component(key)
         name = framework.short_title or framework.title
-        if framework.maps_to is None and component is not None:  # numbered dimensions
+        if component is not None and component.key.isdigit():  # numbered, like the Guidelines' dimensions
             return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": framework.item_name,
                                                                      "key": key}
         return f"{name}: {component.label if component else key}"
