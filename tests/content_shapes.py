@@ -262,7 +262,11 @@ def _valid_value(shape: Shape, owner, name, vocabulary: Vocabulary, text) -> st.
         return st.sampled_from(shape.args)
     if shape.kind == "list":
         item = _valid_value(shape.args[0], owner, name, vocabulary, text)
-        return st.lists(item, min_size=shape.min, max_size=shape.max if shape.max is not None else max(shape.min, 3))
+        size = dict(min_size=shape.min, max_size=shape.max if shape.max is not None else max(shape.min, 3))
+        if shape.args[0].kind == "model" and "id" in shape.args[0].args[0].model_fields:
+            # Items with ids (an FAQ's questions) each have their own: a repeated one is a located mistake.
+            return st.lists(item, unique_by=lambda d: d.get("id"), **size)
+        return st.lists(item, **size)
     if shape.kind == "dict":
         key, value = shape.args
         return st.dictionaries(_valid_value(key, owner, name, vocabulary, text),
