@@ -181,7 +181,7 @@ def test_each_meeting_has_a_facilitator_guide_and_handouts_linked_from_its_page(
         links = {resolve(url, a["href"]) for a in article(bundled_site, url).select(".tk-meeting-prints a")}
         assert links == {url + "facilitator-guide/", url + "handouts/"}
         guide = article(bundled_site, url + "facilitator-guide/")
-        assert module.title in text(guide.h1)
+        assert re.sub(r"\s+", " ", module.title) in text(guide.h1)  # text() makes every space plain
         assert len(guide.select("ol.tk-agenda > li")) == len(module.meeting().agenda)
 
 

@@ -32,6 +32,7 @@ from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
+from ..core.render.markdown import one_line
 from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
@@ -134,7 +135,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         if config.nav is None:
             config.nav = site_nav(project, translations)
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
-        config.site_name = str(escape(" ".join(project.toolkit.title.split())))
+        config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
         self._translate_palette(config, translations.gettext)
         build.brand_css = branding_css(project.toolkit.branding)

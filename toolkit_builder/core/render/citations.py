@@ -9,6 +9,7 @@ from markdown.util import AtomicString
 from markupsafe import Markup
 
 from ..model import Reference
+from .markdown import inert, one_line
 
 
 class Citations:
@@ -81,4 +82,5 @@ def format_reference(reference: Reference, gettext: Callable[[str], str] = lambd
         parts.append(Markup(" {}.").format(reference.publisher))
     if reference.link:
         parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
-    return Markup("").join(parts)
+    # On one line, its syntax characters inert: it sits in the page's own Markdown.
+    return inert(Markup(one_line(str(Markup("").join(parts)))))

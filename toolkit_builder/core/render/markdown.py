@@ -91,15 +91,24 @@ def interface_text(text: str) -> Markup:
     return Markup("".join(part if i % 2 else str(inert(escape(part))) for i, part in enumerate(parts)))
 
 
+#: Line breaks and the spaces around them; not the no-break spaces French puts before « : ».
+_LINE_SPACE = re.compile(r"[ \t]*[\r\n]+[ \t]*|[ \t]{2,}")
+
+
+def one_line(text: str) -> str:
+    """A text on one line: line breaks become spaces; no-break spaces stay."""
+    return _LINE_SPACE.sub(" ", text).strip(" \t\r\n")
+
+
 def plain_in_markdown(text: str | None) -> Markup:
     """Text for a heading or link text in the page's Markdown: one line, shown as written, never markup."""
-    return inert(escape(" ".join(text.split()))) if text else Markup("")
+    return inert(escape(one_line(text))) if text else Markup("")
 
 
 def nav_title(title: str) -> str:
     """A title as the theme writes it, unescaped, in the nav: no tags can form (`&` stays, as the
     theme escapes titles again in attributes)."""
-    return " ".join(title.split()).replace("<", "&lt;").replace(">", "&gt;")
+    return one_line(title).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def nav_titles(items: Any) -> Any:

@@ -38,7 +38,7 @@ from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, 
 from .citations import Citations, format_reference
 from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
-from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, plain_in_markdown, sanitize, tidy
+from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
 from .urls import relative_url
 
 
@@ -55,6 +55,19 @@ class Page:
     #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
     #: None for the other pages.
     kind: str | None = None
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _labels(variables: dict[str, Any]) -> dict[str, Any]:
+    return {name: _as_label(value) for name, value in variables.items()}
+
+
+def _as_label(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return inert(escape(one_line(value)))
+    return value
 
 
 class Renderer:
@@ -95,6 +108,9 @@ class Renderer:
             gettext=lambda message: interface_text(self.translations.gettext(message)),
             ngettext=lambda singular, plural, n: interface_text(self.translations.ngettext(singular, plural, n)),
             newstyle=True)
+        # What fills a placeholder is content: a label too (escaped, one line, inert), unless a
+        # filter already made it HTML (md_inline, plain...).
+        self.env.globals.update(_=self._gettext, gettext=self._gettext, ngettext=self._ngettext)
         glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
         # Texts with a glossary abbreviation need the Markdown converter to get their hint.
         self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
@@ -122,6 +138,15 @@ class Renderer:
             action_plan_page=ACTION_PLAN,
         )
         self.env.globals.update(template_helpers(project, self.gettext, self.translations.ngettext, self.link))
+
+    # ------------------------------------------------------------------ interface strings
+
+    def _gettext(self, message: str, **variables: Any) -> Markup:
+        return interface_text(self.translations.gettext(message)) % _labels(variables)
+
+    def _ngettext(self, singular: str, plural: str, n: int, **variables: Any) -> Markup:
+        variables.setdefault("num", n)
+        return interface_text(self.translations.ngettext(singular, plural, n)) % _labels(variables)
 
     # ------------------------------------------------------------------ links
 
@@ -164,7 +189,10 @@ class Renderer:
 
     def _convert(self, text: str) -> str:
         self._md.reset()
-        return sanitize(self._md.convert(text))
+        # Sanitized, then inert: templates place this HTML inside the page's own Markdown, which
+        # MkDocs converts again; no syntax character of the text may become a link there, and no
+        # blank line may end the HTML block it sits in.
+        return str(inert(_BLANK_LINES.sub("\n", sanitize(self._md.convert(text)))))
 
     def markdown_block(self, text: str | None, of: Module | None = None) -> Markup:
         """A text as HTML; ``of``: the module the text belongs to, when it is shown on another page."""
@@ -181,7 +209,7 @@ class Renderer:
                 return self.markdown_inline(text)
         if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
-            return Markup(APOSTROPHE.sub("\u2019", str(escape(text))))
+            return inert(APOSTROPHE.sub("\u2019", str(escape(text))))
         html = self._convert(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
@@ -190,7 +218,7 @@ class Renderer:
     def markdown_span(self, text: str | None) -> Markup:
         """Inline Markdown for a place inside the page's Markdown (a list item, a paragraph): one line,
         rendered here, then made inert so the site's Markdown cannot turn it into links or attributes."""
-        return inert(self.markdown_inline(" ".join(text.split()) if text else text))
+        return inert(self.markdown_inline(one_line(text) if text else text))
 
     def cite(self, key: str) -> Markup:
         if self._citations is None:  # text outside a page with notes (home, section pages)
@@ -210,7 +238,7 @@ class Renderer:
         if not keys or self._citations is None:
             return Markup("")
         markers = Markup("").join(self.cite(k) for k in keys)
-        return Markup('<p class="tk-sources">{} {}</p>').format(self.gettext("Sources:"), markers)
+        return Markup('<p class="tk-sources">{} {}</p>').format(interface_text(self.gettext("Sources:")), markers)
 
     # ------------------------------------------------------------------ labels
 
