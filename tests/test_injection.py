@@ -24,13 +24,13 @@ from bs4 import BeautifulSoup
 
 import toolkit_builder
 from toolkit_builder.core.blocks import BLOCK_TYPES
-from toolkit_builder.core.load import load_project
-from toolkit_builder.core.model import GlossaryTerm, Reference, Toolkit
+from toolkit_builder.core.load import load_languages, load_project
+from toolkit_builder.core.model import GlossaryTerm, Reference, Toolkit, ToolkitOverlay
 from toolkit_builder.core.project import Module
 from toolkit_builder.core.render import render_site
 
 from .browser import copy_project
-from .conftest import CONTENT
+from .conftest import CONTENT, write
 from .content_shapes import Vocabulary, fields_of, filled, text_paths, write_media_samples
 from .html_safety import remote_loads, unsafe_markup
 
@@ -251,3 +251,37 @@ def test_each_attack_alone_in_every_field(tmp_path, attack):
         html = markdown.markdown(page.markdown, extensions=copy.copy(SITE_EXTENSIONS))
         assert unsafe_markup(html) == [], page.path
         assert remote_loads(html) == [], page.path
+
+
+def test_a_local_copys_overlay_files_are_attacked_too(tmp_path):
+    """A localized copy's own files (its toolkit.yml overlay, a module of its own, a translation of
+    an upstream file into a language upstream lacks) carry every attack, and no page runs any."""
+    upstream = tmp_path / "upstream"
+    shutil.copytree(CONTENT, upstream)
+    local = tmp_path / "local"
+    numbers = count(1)
+
+    def make(path):
+        return f"{marker(next(numbers))} {ALL}"
+
+    overlay = {"title": "x", "description": "x", "about": "x", "languages": ["en", "fr", "es"],
+               "sections": [{"id": "local", "title": "x", "summary": "x"}],
+               "organization": {"name": "x", "contact": "x", "links": [{"label": "x", "url": "https://example.org"}]}}
+    write(local / "toolkit.yml", yaml.safe_dump(inject(overlay, ToolkitOverlay, make), allow_unicode=True))
+    module = {"id": "ours", "title": "x", "section": "local", "summary": "x",
+              "blocks": [{"type": "prose", "heading": "x", "text": "x"},
+                         {"type": "list", "intro": "x", "items": ["x", "x"], "outro": "x"}]}
+    write(local / "modules/local/ours.yml", yaml.safe_dump(inject(module, Module, make), allow_unicode=True))
+    # A translation carries only text: the French one, its texts replaced, stands for Spanish.
+    toolkit = yaml.safe_load((upstream / "toolkit.fr.yml").read_text(encoding="utf-8"))
+    toolkit.pop("source", None)
+    write(local / "upstream/toolkit.es.yml", yaml.safe_dump(inject(toolkit, Toolkit, make), allow_unicode=True))
+    projects = load_languages([upstream, local])
+    assert set(projects) == {"en", "fr", "es"}
+    for language, project in projects.items():
+        for page in render_site(project):
+            html = markdown.markdown(page.markdown, extensions=copy.copy(SITE_EXTENSIONS))
+            assert unsafe_markup(html) == [], (language, page.path)
+    english = "".join(page.markdown for page in render_site(projects["en"]))
+    spanish = "".join(page.markdown for page in render_site(projects["es"]))
+    assert marker(1) in english and f"{marker(20)} " in spanish, "the overlay's texts reached the pages"
