@@ -80,5 +80,5 @@ def format_reference(reference: Reference, gettext: Callable[[str], str] = lambd
     if reference.publisher:
         parts.append(Markup(" {}.").format(reference.publisher))
     if reference.link:
-        parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
+        parts.append(Markup(' <a class="tk-url-text" href="{0}">{0}</a>').format(reference.link))
     return Markup("").join(parts)
