@@ -142,7 +142,7 @@ def test_search_works_from_the_keyboard(browser, base_url):
     page.goto(base_url)
     page.keyboard.press("/")  # Material's shortcut; Tab reaches the same field
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("de-escalation")  # only the module has it (handouts are not searched)
+    page.keyboard.type("strategic")  # only the module has it (handouts are not searched)
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.md-search-result__item')")
@@ -211,22 +211,49 @@ def test_module_page_works_without_javascript(browser, base_url):
     context.close()
 
 
-def test_no_horizontal_scroll_at_320_px_and_wide_tables_scroll_in_their_region(browser, base_url, browser_site):
-    page = browser.new_page(viewport={"width": 320, "height": 800})
+# Each table region: its label, how far it scrolls sideways, and whether it says it scrolls.
+TABLES = """() => [...document.querySelectorAll('.tk-table')].map(r => ({
+    label: r.getAttribute('aria-label'), role: r.getAttribute('role'), tabindex: r.getAttribute('tabindex'),
+    overflow: r.scrollWidth - r.clientWidth, scrolls: r.classList.contains('tk-table--scrolls')}))"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_no_page_or_table_scrolls_sideways_on_a_phone(browser, base_url, browser_site, width):
+    """Tables (every block's, both languages) reflow into one card per row: neither the page
+    nor a table's own region scrolls sideways, unless the region is marked as scrolling."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    tables = 0
     for path in site_pages(browser_site):
         page.goto(base_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path or '/'} scrolls sideways by {overflow}px at 320px"
-    page.goto(base_url + MODULE)
-    region = page.locator(".tk-framework .tk-table")
-    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
-    assert region.get_attribute("aria-label") == "The CHIME framework"
-    assert region.evaluate("r => r.scrollWidth > r.clientWidth"), "the CHIME table is wider than 320px"
-    region.focus()
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    # Arrow keys scroll smoothly: wait for the region to move rather than reading it at once.
-    page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
+        assert overflow <= 0, f"{path or '/'} scrolls sideways by {overflow}px at {width}px"
+        for table in page.evaluate(TABLES):
+            tables += 1
+            assert table["role"] == "region" and table["tabindex"] == "0" and table["label"], (path, table)
+            assert table["overflow"] <= 0 or table["scrolls"], (
+                f"{path}: the table {table['label']!r} scrolls sideways by {table['overflow']}px at {width}px")
+    assert tables >= 10
+    page.close()
+
+
+@pytest.mark.parametrize(("path", "labels"), [
+    (MODULE, ["Recovery component", "Guidelines dimensions", "Suggested themes"]),
+    ("fr/" + MODULE, ["Composante du rétablissement", "Dimensions du Guide de référence", "Thèmes suggérés"]),
+])
+def test_a_stacked_table_shows_each_cells_column_and_stays_a_table(browser, base_url, path, labels):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(base_url + path)
+    row = page.locator(".tk-framework tbody tr").first
+    shown = row.locator("th, td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert shown == [f'"{label}" / ""' for label in labels] or shown == [f'"{label}"' for label in labels], shown
+    table = page.locator(".tk-framework table")
+    assert table.locator("caption").count() == 1
+    assert table.locator("thead th[scope=col]").count() == 3
+    # Every name shown once: the caption, the same words as the block's heading, is for screen readers.
+    caption = table.locator("caption")
+    assert caption.evaluate("c => c.getBoundingClientRect().height") <= 1
+    assert page.get_by_role("table", name=caption.inner_text()).count() == 1
     page.close()
 
 

@@ -212,6 +212,8 @@ def test_handouts_pdf_holds_the_named_blocks_in_full_and_not_the_notes(pdf_site)
     for handout in named:
         heading = source.find(id=handout.block)
         block = heading.find_next_sibling(class_="tk-block")
+        for tags in block.select(".tk-tags"):
+            tags.decompose()  # for the facilitator: the handouts leave them out
         for paragraph in block.select("p, li"):  # every sentence of the block, as the page shows it
             if paragraph.find_parent(class_=["tk-worksheet-action", "tk-print-action"]) or \
                     set(paragraph.get("class", [])) & {"tk-worksheet-action", "tk-print-action"}:
@@ -219,6 +221,7 @@ def test_handouts_pdf_holds_the_named_blocks_in_full_and_not_the_notes(pdf_site)
             sentence = _visible_text(paragraph)
             if sentence:
                 assert sentence in handouts, (handout.block, sentence)
+    assert "Linked to:" not in handouts
     notes = BeautifulSoup(f"<div>{meeting.notes}</div>", "html.parser").get_text()
     for sentence in re.split(r"(?<=[.;])\s+", re.sub(r"\s+", " ", notes).strip()):
         words = re.sub(r"\[@\w+\]", "", sentence).strip(" .;")[:40]
@@ -239,3 +242,60 @@ def test_meeting_page_links_to_its_guide_and_handouts_pdfs(pdf_site):
     reader = PdfReader(pdf_site / "pdf" / f"{MEETING}-handouts.pdf")
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert 2 <= len(reader.pages) <= 8, "each handout on its own sheets, nothing more"
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext reads it, without the page number, white space made single."""
+    if shutil.which("pdftotext") is None:
+        missing("pdftotext not found (apt-get install poppler-utils)")
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return [re.sub(r"\s*\d+ / \d+\s*$", "", " ".join(page.split())) for page in done.stdout.split("\f")[:-1]]
+
+
+def page_headings(html: Path) -> list[str]:
+    """The text of a page's headings (h1 to h6), in order, as a reader sees them."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    for hidden in article.select(".headerlink, .tk-visually-hidden, .tk-abbr__tip"):
+        hidden.decompose()
+    return [" ".join(h.get_text(" ").split()) for h in article.select("h1, h2, h3, h4, h5, h6")]
+
+
+def module_pdfs(site: Path) -> list[tuple[Path, Path]]:
+    """Every single-page PDF (modules, guides, handouts) of a language, with the page it prints."""
+    pairs = []
+    for page in sorted(site.glob("*/*/**/index.html")):
+        if (site / page.relative_to(site).parts[0] / "search").is_dir():
+            continue  # another language's site
+        link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("a.tk-pdf-link")
+        if link is not None:
+            pairs.append(((page.parent / link["href"]).resolve(), page))
+    return pairs
+
+
+@pytest.mark.parametrize("language", ["", "fr"])
+def test_pdf_bookmarks_are_the_headings_text_and_no_page_ends_with_a_heading(pdf_site, language):
+    site = pdf_site / language if language else pdf_site
+    pairs = module_pdfs(site)
+    assert len(pairs) >= 20
+    for pdf, page in pairs:
+        headings = page_headings(page)
+        titles = [" ".join(t.split()) for t in outline_titles(PdfReader(pdf))]
+        assert titles == headings, pdf.name
+        pages = pdf_pages(pdf)
+        for number, text in enumerate(pages[:-1], 1):
+            ends = [h for h in headings if text.endswith(h)]
+            assert not ends, f"{pdf.name}: page {number} ends with the heading {ends[0]!r}"
+
+
+def test_a_fact_sheet_prints_its_doi_once(pdf_site):
+    project = load_project(CONTENT)
+    sheets = [m for m in project.modules if any(b.type == "fact_sheet" for b in m.blocks)]
+    dois = 0
+    for module in sheets:
+        text = pdftotext(pdf_site / "pdf" / f"{module.id}.pdf")
+        for doi in set(re.findall(r"https://doi\.org/\S+?(?=[\s)]|$)", text)):
+            assert text.count(doi) == 1, f"{module.id}: {doi} printed {text.count(doi)} times"
+            dois += 1
+    assert dois >= 3

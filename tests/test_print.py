@@ -80,10 +80,12 @@ def test_print_buttons_show_with_javascript_and_print(module_page):
     page.emulate_media(media="print")
     # The worksheet: the title, the questions' heading and questions, nothing else.
     assert visible(page, "h1") and visible(page, "#interview-questions") and visible(page, ".tk-question")
-    for other in ("#clinical-vs-personal", "#chime", ".tk-framework", ".tk-considerations", "#references"):
+    for other in ("#clinical-vs-personal", "#chime", ".tk-framework", ".tk-considerations", "#references",
+                  ".tk-tags"):
         assert not visible(page, other), other
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.documentElement.dataset.tkPrint") is None
+    assert visible(page, ".tk-tags"), "the whole page, for facilitators, keeps the framework tags"
     assert visible(page, ".tk-framework"), "after printing, the whole page prints again"
 
 
@@ -119,6 +121,10 @@ def test_handouts_start_each_on_a_new_sheet_and_links_stay_on_screen(browser, ba
     breaks = page.eval_on_selector_all("h2.tk-handout-title", "hs => hs.map(h => getComputedStyle(h).breakBefore)")
     assert breaks == ["auto", "page"], "the first handout follows the title; each other one starts a sheet"
     assert not visible(page, ".tk-meeting-prints"), "links to other pages are left off paper"
+    assert page.locator(".tk-questions .tk-tags").count() and not visible(page, ".tk-tags"), (
+        "the people interviewed get the questions without the framework tags")
+    page.emulate_media(media="screen")
+    assert visible(page, ".tk-tags")
     page.emulate_media(media="screen")
     page.goto(base_url + "process/action-plan/")
     assert page.get_by_role("button", name="Print this page").count() == 1, "the action plan prints as a worksheet"

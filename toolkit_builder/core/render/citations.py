@@ -81,6 +81,6 @@ def format_reference(reference: Reference, gettext: Callable[[str], str] = lambd
     if reference.publisher:
         parts.append(Markup(" {}.").format(reference.publisher))
     if reference.link:
-        parts.append(Markup(' <a href="{0}">{0}</a>').format(reference.link))
+        parts.append(Markup(' <a class="tk-url-text" href="{0}">{0}</a>').format(reference.link))
     # On one line, its syntax characters inert: it sits in the page's own Markdown.
     return inert(Markup(one_line(str(Markup("").join(parts)))))
