@@ -27,6 +27,19 @@
     });
   }
 
+  /* A real button in place of one of Material's header labels (which the keyboard cannot
+     reach), looking the same, named ``name``. */
+  function buttonFor(label, className, name) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " " + className;
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-label", name);
+    label.hidden = true;
+    label.after(button);
+    return button;
+  }
+
   /* Material opens its navigation drawer with a <label>, which the keyboard cannot reach;
      a real button takes its place (Enter or Space opens, Escape closes), named like the
      navigation it opens. */
@@ -35,14 +48,8 @@
     var label = document.querySelector('.md-header label[for="__drawer"]');
     var nav = document.querySelector("nav.md-nav--primary");
     if (!toggle || !label || !nav || label.hidden) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = label.className + " tk-drawer-button";
-    button.innerHTML = label.innerHTML;
-    button.setAttribute("aria-label", nav.getAttribute("aria-label") || "Navigation");
+    var button = buttonFor(label, "tk-drawer-button", nav.getAttribute("aria-label") || "Navigation");
     button.setAttribute("aria-expanded", String(toggle.checked));
-    label.hidden = true;
-    label.after(button);
     function set(open) {
       toggle.checked = open;
       toggle.dispatchEvent(new Event("change"));
@@ -71,13 +78,7 @@
     var label = document.querySelector('.md-header label[for="__search"]');
     var field = document.querySelector(".md-search__input");
     if (!toggle || !label || !field || label.hidden) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = label.className + " tk-search-button";
-    button.innerHTML = label.innerHTML;
-    button.setAttribute("aria-label", field.getAttribute("aria-label") || "Search");
-    label.hidden = true;
-    label.after(button);
+    var button = buttonFor(label, "tk-search-button", field.getAttribute("aria-label") || "Search");
     button.addEventListener("click", function () {
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
