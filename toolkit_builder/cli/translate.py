@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..core.i18n import PACKAGE_LOCALES, extract_messages, stamp, translation_status
+from ..core.i18n import PACKAGE_LOCALES, extract_messages, interface_coverage, stamp, translation_status
 from ..core.load import load_project
 from ..core.problems import ContentError
 from .config import config_layers
@@ -35,6 +35,15 @@ def i18n_status(config_file: str, strict: bool, details: bool) -> None:
     toolkit = project.toolkit
     incomplete = 0
     for language in toolkit.languages:
+        total_strings, untranslated = interface_coverage(language, layers)
+        if untranslated:
+            incomplete += 1
+            click.echo(f"{language}: interface strings: {total_strings - len(untranslated)} of {total_strings} "
+                       f"translated; pages show the others in English. Translate them in "
+                       f"locale/{language}/LC_MESSAGES/toolkit.po (from toolkit.pot)")
+            if details:
+                for message in untranslated[:30]:
+                    click.echo(f"           untranslated: {message!r}")
         if language == toolkit.language:
             continue
         results = translation_status(layers, language)

@@ -7,6 +7,7 @@ from .catalogues import (
     catalogue_paths,
     catalogue_problems,
     extract_messages,
+    interface_coverage,
     language_links,
     load_translations,
 )
@@ -16,6 +17,6 @@ from .status import FileStatus, stamp, translation_status
 __all__ = [
     "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
     "catalogue_problems", "digest",
-    "extract_messages", "has_text", "language_links", "load_translations", "merge", "stamp", "text_leaves",
+    "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge", "stamp", "text_leaves",
     "translation_status",
 ]

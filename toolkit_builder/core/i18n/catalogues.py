@@ -101,6 +101,24 @@ def catalogue_problems(language: str, content_dirs: typing.Sequence[Path] = ()) 
     return problems
 
 
+def interface_coverage(language: str, content_dirs: typing.Sequence[Path] = ()) -> tuple[int, list[str]]:
+    """(how many interface strings there are, those with no translation into ``language`` in any
+    of its catalogues). English is the strings' own language: nothing is missing."""
+    with (PACKAGE_LOCALES / f"{DOMAIN}.pot").open("rb") as handle:
+        template = read_po(handle)
+    wanted = [str(m.id if isinstance(m.id, str) else m.id[0]) for m in template if m.id]
+    if language == "en":
+        return len(wanted), []
+    translated: set[str] = set()
+    for path in catalogue_paths(language, content_dirs):
+        catalog = _read(path, language, [])
+        for message in catalog or []:
+            strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+            if message.id and not message.fuzzy and all(strings):
+                translated.add(str(message.id if isinstance(message.id, str) else message.id[0]))
+    return len(wanted), [m for m in wanted if m not in translated]
+
+
 def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -> NullTranslations:
     """gettext translations for the toolkit's own UI strings, compiled from .po in memory."""
     translations: NullTranslations = NullTranslations()
