@@ -57,6 +57,10 @@ THEME = Path(__file__).parent / "theme"
 STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
 SCRIPT = "assets/toolkit/toolkit.js"
 BRAND_CSS = "assets/toolkit/brand.css"
+#: Assets only an offline copy has: the shim that runs Material's search worker from `file://`
+#: (ORIGIN.txt beside it says where it comes from).
+OFFLINE_ASSETS = ASSETS / "offline"
+SEARCH_SHIM = "assets/toolkit/offline/iframe-worker/shim.js"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -113,6 +117,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         previous = self.build
         self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
         self._theme(config)
+        if self.config.offline:
+            self._offline(config)
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
             project = load_project(layers, language)
@@ -163,7 +169,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             inclusion = InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
+            if asset.is_file() and (self.config.offline or not asset.is_relative_to(OFFLINE_ASSETS)):
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if build.brand_css:
@@ -229,6 +235,17 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+
+    def _offline(self, config: MkDocsConfig) -> None:
+        """A copy that opens from the disk: links to `page.html` (a folder opened from the disk
+        shows its listing, not its index.html), set before the pages are rendered, and the search
+        worker's shim from the site itself. Material's offline plugin adds its shim from unpkg.com
+        only when no polyfill names iframe-worker, so this one takes its place. No 404 page: no
+        server shows it, and its links start at the root of a web server."""
+        config.use_directory_urls = False
+        config.theme.static_templates.discard("404.html")
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, SEARCH_SHIM]
 
     def _translate_palette(self, config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
         """The colour scheme toggle's label (mkdocs.yml `palette: toggle: name:`) in the page's
