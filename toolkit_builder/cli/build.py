@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 
 from ..core.load import load_languages
 from ..core.problems import ContentError
+from ..core.render import book_paths
 from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
 from .report import report, setup_logging
@@ -74,7 +75,8 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
                 "run again with --verbose for the details, and please report it"), []
     if not pdf:
         return None, []
-    return None, plan(toolkit.build.project.toolkit.title, toolkit.build.pages, config.use_directory_urls)
+    project = toolkit.build.project
+    return None, plan(project.toolkit.title, toolkit.build.pages, book_paths(project), config.use_directory_urls)
 
 
 def _worker_start(lock: int | None) -> None:

@@ -33,7 +33,7 @@ from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
 from ..core.render.markdown import one_line
-from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
+from ..core.sitemap import BOOK, MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
 from .html_fixes import fix_page
@@ -132,7 +132,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         build.gettext = translations.gettext
         build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
                                   self.config.pdf)
-        build.printable = {p.path: p for p in build.pages if p.kind}
+        build.printable = {p.path: p for p in build.pages if p.kind and p.path != BOOK}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
@@ -165,8 +165,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            # A meeting's guide and handouts are reached from its page: not in the nav, on purpose.
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS else InclusionLevel.UNDEFINED
+            # A meeting's guide and handouts are reached from its page, the front of the whole
+            # toolkit's PDF is for paper: not in the nav, on purpose.
+            hidden = page.kind in MEETING_PRINTS or page.path == BOOK
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and (self.config.offline or not asset.is_relative_to(OFFLINE_ASSETS)):
@@ -181,8 +183,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.build.printable.get(page.file.src_uri)
-        if generated is not None and generated.kind in MEETING_PRINTS:
-            # A guide or handouts package repeats its meeting's page and blocks: search finds those.
+        if (generated is not None and generated.kind in MEETING_PRINTS) or page.file.src_uri == BOOK:
+            # A guide or handouts package repeats its meeting's page and blocks: search finds those;
+            # the book's front is a cover and a list of pages.
             page.meta["search"] = {"exclude": True}
         return markdown
 
