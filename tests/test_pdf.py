@@ -9,13 +9,16 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from toolkit_builder.core.load import load_project
+from toolkit_builder.core.render.book import book_contents
 
 from .browser import copy_project, missing, report, run_toolkit
 from .conftest import CONTENT
@@ -105,20 +108,50 @@ def test_module_pdf_is_tagged_with_an_outline_and_a_sane_length(pdf_site):
     assert "Skip to content" not in text and "Table of contents" not in text, "no navigation on paper"
 
 
-def test_toolkit_pdf_has_every_page_in_order(pdf_site):
+def test_toolkit_pdf_has_the_process_then_the_sections_then_glossary_and_references(pdf_site):
     reader = PdfReader(pdf_site / "pdf" / "walk-the-talk.pdf")
     project = load_project(CONTENT)
     module_pages = sum(len(PdfReader(pdf_site / "pdf" / f"{m.id}.pdf").pages) for m in project.modules)
-    other_pages = len(list(pdf_site.glob("*/index.html"))) + len(list(pdf_site.glob("topics/*/index.html")))
-    assert module_pages < len(reader.pages) <= module_pages + 3 * other_pages  # index, topic pages: short
+    fronts = 2 + len(project.toolkit.sections) + 3  # cover, contents, section pages, process, action plan, glossary
+    assert module_pages < len(reader.pages) <= module_pages + 2 * fronts + len(project.references) // 10
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:5] == ["Walk the Talk", "The process", "Action plan", "Education and training",
-                       "Recovery education and training"]
+    meetings = [s.module.title for s in project.steps()]
+    assert top[:len(meetings) + 3] == ["Walk the Talk", "The process", *meetings, "Action plan"]
+    assert top[len(meetings) + 3:len(meetings) + 5] == ["Education and training", "Recovery education and training"]
+    assert top[-2:] == ["Glossary", "References"]
+    assert sorted(top) == sorted(["Walk the Talk", "The process", "Action plan", "Glossary", "References",
+                                  *(s.title for s in project.toolkit.sections), *(m.title for m in project.modules)]), \
+        "every module once; no home page, no topic pages"
     assert "Facilitator guide: Forming the implementation team" not in outline_titles(reader), \
         "guides and handouts have PDFs of their own"
-    assert top[-2:] == ["References", "Glossary"]
-    assert {m.title for m in project.modules} <= set(outline_titles(reader))
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+
+
+@pytest.mark.parametrize("pdf, cover, contents", [
+    ("pdf/walk-the-talk.pdf", ["Walk the Talk", "Date", "Language English"], "Contents"),
+    ("fr/pdf/de-la-parole-a-l-action.pdf", ["De la parole", "Date", "Langue français"], "Table des matières"),
+])
+def test_toolkit_pdf_opens_with_a_cover_and_a_contents_list_whose_page_numbers_are_right(
+        pdf_site, pdf, cover, contents):
+    pages = pdf_pages(pdf_site / pdf)
+    cover = [*cover, format_date(date.today(), format="long", locale="fr" if pdf.startswith("fr/") else "en")]
+    for words in cover:
+        assert words in pages[0], words
+    assert "Skip to content" not in pages[0] and "/book/" not in pages[0], "no masthead nor address on the cover"
+    assert pages[1].startswith(contents)
+    layout = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf_site / pdf), "-"],
+                            capture_output=True, text=True, timeout=60, check=True).stdout
+    entries, title = [], ""
+    for line in layout.splitlines()[1:]:  # after the heading; a long title wraps, its number on its last line
+        found = re.fullmatch(r" *(\S.*?) {2,}(\d+)", line)
+        if found:
+            entries.append((f"{title} {found[1]}".strip(), found[2]))
+        title = "" if found or not line.strip() else f"{title} {line.strip()}"
+    assert len(entries) == len(book_contents(load_project(CONTENT))) >= 15, "every entry has its page number"
+    for title, number in entries:
+        title = re.sub(r"^\d+\. ", "", title)  # meetings are numbered in the contents
+        assert pages[int(number) - 1].startswith(title), f"{title!r} is not on page {number}"
+    assert entries[-2][0] in ("Glossary", "Glossaire") and int(entries[-1][1]) <= len(pages)
 
 
 def test_module_and_home_pages_link_to_their_pdfs(pdf_site):
@@ -131,9 +164,17 @@ def test_module_and_home_pages_link_to_their_pdfs(pdf_site):
     assert home.select_one("a.tk-pdf-link")["href"] == "pdf/walk-the-talk.pdf"
 
 
-def test_plain_build_has_no_pdf_links(browser_site):
+def test_plain_build_has_no_pdf_links_nor_the_pdfs_front(browser_site):
     html = (browser_site / MODULE_PAGE).read_text(encoding="utf-8")
     assert "tk-pdf-link" not in html and not (browser_site / "pdf").exists()
+    assert not (browser_site / "book").exists()
+
+
+def test_the_pdfs_front_page_is_out_of_the_nav_and_the_search(pdf_site):
+    assert (pdf_site / "book/index.html").is_file()
+    assert "book/" not in (pdf_site / "search/search_index.json").read_text(encoding="utf-8")
+    home = BeautifulSoup((pdf_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not home.select('nav a[href$="book/"]')
 
 
 @pytest.mark.parametrize("command", [("pdf",), ("build", "--pdf")])

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 from toolkit_builder import load_project, render_site
 from toolkit_builder.core.blocks import BLOCK_TYPES
 from toolkit_builder.core.blocks import AnyBlock as Block
+from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.render import Citations, Renderer
 
 from .conftest import CONTENT, write
@@ -263,3 +264,21 @@ def test_plain_text_shortcut_renders_exactly_like_markdown(renderer, text):
         slow = slow[3:-4]
     numbered = re.compile(r"tk-abbr-\d+")  # each abbreviation hint gets the next id
     assert numbered.sub("tk-abbr-N", str(renderer.markdown_inline(text))) == numbered.sub("tk-abbr-N", slow)
+
+
+def test_the_pdfs_front_has_a_cover_and_contents_in_the_pages_language(content_dir):
+    """The front of the whole toolkit's PDF (made only with PDFs): the organization on the cover,
+    escaped like any content text, the date and language in the page's language, and a contents
+    list that links to every page of the book in order."""
+    toolkit = content_dir / "toolkit.yml"
+    toolkit.write_text(toolkit.read_text(encoding="utf-8") + "organization:\n  name: Health <Team> & Co\n",
+                       encoding="utf-8")
+    assert not [p for p in render_site(load_project(content_dir)) if p.kind == "book"]
+    french = render_site(load_project(content_dir, "fr"), None, load_translations("fr", [content_dir]), pdf=True)
+    front = next(p for p in french if p.kind == "book")
+    assert front.path == "book.md" and "Health &lt;Team&gt; &amp; Co" in front.markdown
+    assert "<dt>Langue</dt><dd>français</dd>" in front.markdown and "Table des matières" in front.markdown
+    assert re.search(r"<dd>\d{1,2}(er)? \w+ \d{4}</dd>", front.markdown), "a date written the French way"
+    links = re.findall(r'<a href="([^"]+)">', front.markdown)
+    assert links[0] == "../process/" and links[-2:] == ["../glossary/", "../references/"]
+    assert not [link for link in links if "topics" in link] and len(links) == len(set(links))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, TypeAlias
 
 import click
+from material.plugins.offline.plugin import OfflinePlugin  # added to the build by `toolkit build --offline`
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -23,6 +24,7 @@ from mkdocs.config import load_config
 
 from ..core.load import load_languages
 from ..core.problems import ContentError
+from ..core.render import book_paths
 from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
 from .report import report, setup_logging
@@ -38,8 +40,11 @@ Finish: TypeAlias = Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], N
 
 
 def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
-               pdf: bool = False) -> tuple[str | None, list[PdfJob]]:
-    """Build one language into ``site_dir``: (error message or None, the PDFs to print)."""
+               pdf: bool = False, offline: bool = False) -> tuple[str | None, list[PdfJob]]:
+    """Build one language into ``site_dir``: (error message or None, the PDFs to print).
+
+    ``offline``: a copy that opens from the disk; Material's `offline` plugin is added to the
+    build (it bundles the search index into a script) and the toolkit plugin does the rest."""
     setup_logging(verbose)
     try:
         config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
@@ -48,6 +53,12 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
             return f"{config_file} does not use the `toolkit` plugin; add it under `plugins:`.", []
         toolkit.config.language = language
         toolkit.config.pdf = pdf  # module pages link to their PDF only when it is printed
+        if offline:
+            toolkit.config.offline = True
+            if not any(name in config.plugins for name in ("offline", "material/offline")):
+                plugin = OfflinePlugin()
+                plugin.load_config({})
+                config.plugins["material/offline"] = plugin
         mkdocs_build(config)
     except exceptions.ConfigurationError as error:
         return str(error), []
@@ -64,7 +75,8 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
                 "run again with --verbose for the details, and please report it"), []
     if not pdf:
         return None, []
-    return None, plan(toolkit.build.project.toolkit.title, toolkit.build.pages, config.use_directory_urls)
+    project = toolkit.build.project
+    return None, plan(project.toolkit.title, toolkit.build.pages, book_paths(project), config.use_directory_urls)
 
 
 def _worker_start(lock: int | None) -> None:
@@ -80,12 +92,14 @@ def _worker_start(lock: int | None) -> None:
 
 
 def _build_site(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int,
-                verbose: bool, finish: Finish | None = None) -> tuple[Path, list[str]]:
+                verbose: bool, finish: Finish | None = None, offline: bool = False) -> tuple[Path, list[str]]:
     """Build every language (in parallel processes) into a staging folder, let ``finish``
-    add to it (PDFs), then swap it in place of the old site; exit 1 on any problem."""
+    add to it (PDFs), then swap it in place of the old site; exit 1 on any problem.
+    ``offline``: a copy that opens from the disk, by default in `<site_dir>-offline/`, and the
+    same folder zipped beside it."""
     setup_logging(verbose)
     config = site_config(config_file)
-    target = Path(site_dir or config.site_dir).resolve()
+    target = Path(site_dir or (f"{config.site_dir}-offline" if offline else config.site_dir)).resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # First put right what a killed build left, even if this build stops at a content mistake.
@@ -112,7 +126,8 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             raise click.ClickException(f"cannot write in {target.parent}: {_os_reason(error)}; choose another "
                                        "folder with --site-dir, or make this one writable") from None
         outputs = {code: staging / f"lang-{code}" for code in wanted}
-        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None) for code in wanted]
+        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None, offline)
+                for code in wanted]
         workers = min(len(wanted), jobs or os.cpu_count() or 1)
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
@@ -144,12 +159,27 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
         except OSError as error:
             raise click.ClickException(f"the new site could not take the place of {target}: {_os_reason(error)}; "
                                        "the previous site was left in place") from None
+        if offline:
+            try:
+                _zip(target)
+            except OSError as error:
+                raise click.ClickException(f"the offline copy is in {target}, but it could not be zipped: "
+                                           f"{_os_reason(error)}") from None
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if lock is not None:
             os.close(lock)
     return target, wanted
+
+
+def _zip(site: Path) -> Path:
+    """``site`` zipped beside it (site-offline/ -> site-offline.zip, holding site-offline/), written
+    under another name first, so a zip that is there is whole."""
+    archive = site.with_name(site.name + ".zip")
+    partial = Path(shutil.make_archive(str(site.with_name(f".{site.name}-zip")), "zip", site.parent, site.name))
+    partial.replace(archive)
+    return archive
 
 
 def _has_pdfs(site: Path) -> bool:
@@ -196,9 +226,12 @@ PAPER = click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], cas
               help="Also print the PDFs (each module, each meeting's facilitator guide and handouts, the whole "
                    "toolkit) into pdf/ of each language, and link the pages to them. Needs Chromium.")
 @PAPER
+@click.option("--offline", is_flag=True,
+              help="Make a copy that opens from the disk, without internet (links and search work from a folder), "
+                   "in <site_dir>-offline/ (or --site-dir), and the same folder zipped beside it.")
 @click.option("-v", "--verbose", is_flag=True)
 def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple[str, ...], jobs: int, pdf: bool,
-          paper: str, verbose: bool) -> None:
+          paper: str, offline: bool, verbose: bool) -> None:
     """Build the site in every language. The previous site stays in place unless the build succeeds.
 
     The default language is written at the root of the site, every other one under
@@ -207,8 +240,12 @@ def build(config_file: str, site_dir: str | None, strict: bool, languages: tuple
     --no-strict builds the site without PDFs, with a warning.
     """
     finish = _printer(_paper(paper), required=strict) if pdf else None
-    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose, finish)
-    click.echo(f"Site{' with PDFs' if finish else ''} written to {target} ({', '.join(wanted)})")
+    target, wanted = _build_site(config_file, site_dir, strict, languages, jobs, verbose, finish, offline)
+    click.echo(f"{'Offline copy' if offline else 'Site'}{' with PDFs' if finish else ''} written to {target} "
+               f"({', '.join(wanted)})")
+    if offline:
+        click.echo(f"Zipped as {target.with_name(target.name + '.zip')}: unzip it anywhere and open index.html "
+                   "in the folder.")
 
 
 def _paper(name: str) -> str:

@@ -22,6 +22,9 @@ TOPICS_INDEX = f"{TOPICS}/index.md"
 #: The process: its overview and the action plan made of the meetings' milestones.
 PROCESS = "process/index.md"
 ACTION_PLAN = "process/action-plan.md"
+#: The front of the whole toolkit's PDF (cover and contents): a page made only by `toolkit build
+#: --pdf`, out of the nav and the search index.
+BOOK = "book.md"
 #: Folder of the PDFs in the site (`toolkit build --pdf`).
 PDF_DIR = "pdf"
 #: What a meeting prints besides its page: the facilitator guide and the handouts package.

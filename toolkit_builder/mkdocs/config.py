@@ -25,3 +25,7 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: `toolkit build --pdf` turns this on for the build whose pages it prints, so a link appears
     #: only with its PDF.
     pdf = c.Type(bool, default=False)
+    #: A copy that opens from the disk (`toolkit build --offline`): page addresses end in
+    #: `.html`, and Material's `offline` plugin (added by the command) bundles the search index;
+    #: the search worker's shim for `file://` is the toolkit's own copy, not fetched from the web.
+    offline = c.Type(bool, default=False)

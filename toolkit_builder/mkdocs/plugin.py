@@ -33,7 +33,7 @@ from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
 from ..core.render.markdown import one_line
-from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
+from ..core.sitemap import BOOK, MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
 from .html_fixes import fix_page
@@ -57,6 +57,10 @@ THEME = Path(__file__).parent / "theme"
 STYLESHEETS = ("assets/toolkit/toolkit.css", "assets/toolkit/access.css", "assets/toolkit/print.css")
 SCRIPT = "assets/toolkit/toolkit.js"
 BRAND_CSS = "assets/toolkit/brand.css"
+#: Assets only an offline copy has: the shim that runs Material's search worker from `file://`
+#: (ORIGIN.txt beside it says where it comes from).
+OFFLINE_ASSETS = ASSETS / "offline"
+SEARCH_SHIM = "assets/toolkit/offline/iframe-worker/shim.js"
 REQUIRED_EXTENSIONS = ("attr_list", "toc", "abbr")
 
 
@@ -113,6 +117,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         previous = self.build
         self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
         self._theme(config)
+        if self.config.offline:
+            self._offline(config)
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
             project = load_project(layers, language)
@@ -126,7 +132,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         build.gettext = translations.gettext
         build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
                                   self.config.pdf)
-        build.printable = {p.path: p for p in build.pages if p.kind}
+        build.printable = {p.path: p for p in build.pages if p.kind and p.path != BOOK}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
@@ -159,11 +165,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            # A meeting's guide and handouts are reached from its page: not in the nav, on purpose.
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS else InclusionLevel.UNDEFINED
+            # A meeting's guide and handouts are reached from its page, the front of the whole
+            # toolkit's PDF is for paper: not in the nav, on purpose.
+            hidden = page.kind in MEETING_PRINTS or page.path == BOOK
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
+            if asset.is_file() and (self.config.offline or not asset.is_relative_to(OFFLINE_ASSETS)):
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         if build.brand_css:
@@ -175,8 +183,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.build.printable.get(page.file.src_uri)
-        if generated is not None and generated.kind in MEETING_PRINTS:
-            # A guide or handouts package repeats its meeting's page and blocks: search finds those.
+        if (generated is not None and generated.kind in MEETING_PRINTS) or page.file.src_uri == BOOK:
+            # A guide or handouts package repeats its meeting's page and blocks: search finds those;
+            # the book's front is a cover and a list of pages.
             page.meta["search"] = {"exclude": True}
         return markdown
 
@@ -229,6 +238,17 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         config.extra_css[:0] = [css for css in STYLESHEETS if css not in config.extra_css]
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
+
+    def _offline(self, config: MkDocsConfig) -> None:
+        """A copy that opens from the disk: links to `page.html` (a folder opened from the disk
+        shows its listing, not its index.html), set before the pages are rendered, and the search
+        worker's shim from the site itself. Material's offline plugin adds its shim from unpkg.com
+        only when no polyfill names iframe-worker, so this one takes its place. No 404 page: no
+        server shows it, and its links start at the root of a web server."""
+        config.use_directory_urls = False
+        config.theme.static_templates.discard("404.html")
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, SEARCH_SHIM]
 
     def _translate_palette(self, config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
         """The colour scheme toggle's label (mkdocs.yml `palette: toggle: name:`) in the page's

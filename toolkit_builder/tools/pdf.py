@@ -57,18 +57,21 @@ class PdfJob:
     title: str
     target: str
     pages: tuple[str, ...]
+    #: The first page is a front whose contents list gets the page numbers of the others.
+    contents: bool = False
 
 
-def plan(title: str, pages: list[Page], directory_urls: bool = True) -> list[PdfJob]:
+def plan(title: str, pages: list[Page], book: list[str], directory_urls: bool = True) -> list[PdfJob]:
     """A PDF per module and per meeting's facilitator guide and handouts, then one of the whole
-    toolkit with every page in nav order (guides and handouts repeat what it has already)."""
+    toolkit: the pages of ``book`` (paths, its front first: core/render/book.py), in order."""
     jobs = []
     for page in pages:
         if page.module_id and page.kind in ("module", *MEETING_PRINTS):
             target = pdf_path(page.module_id, page.kind or "module")
             jobs.append(PdfJob(page.title, target, (page_url(page.path, directory_urls),)))
-    every_page = tuple(page_url(p.path, directory_urls) for p in pages if p.kind not in MEETING_PRINTS)
-    jobs.append(PdfJob(title, toolkit_pdf_path(title), every_page))
+    made = {p.path for p in pages}
+    jobs.append(PdfJob(title, toolkit_pdf_path(title), tuple(page_url(path, directory_urls) for path in book
+                                                             if path in made), contents=True))
     return jobs
 
 
@@ -171,8 +174,29 @@ _ASSEMBLE = """(pages) => {
 
 _BOOK_CSS = """
 .tk-book-part + .tk-book-part { break-before: page; }
-.tk-book-part + .tk-book-part .tk-masthead { display: none !important; }
+.tk-book-part .tk-masthead { display: none !important; }
 """
+
+#: Writes each contents entry's page number; ``numbers`` maps a part's id ("part3") to its first page.
+_NUMBER_CONTENTS = """(numbers) => document.querySelectorAll('.tk-book-contents a[href^="#part"]').forEach(link => {
+    const page = link.parentElement.querySelector('.tk-book-contents__page');
+    if (page) page.textContent = numbers[link.getAttribute('href').slice(1)] || '';
+})"""
+
+
+def part_pages(pdf: Path, parts: int) -> dict[str, str]:
+    """The page each part of a printed book starts on ({"part3": "12"}), read from its outline:
+    each part has one top-level heading (h1), and Chromium makes an outline entry of each."""
+    # pypdf: pure Python, well kept (the py-pdf project), reads an outline with its pages.
+    from pypdf import PdfReader  # an optional dependency: toolkit-builder[pdf]
+
+    reader = PdfReader(pdf)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    numbers = [reader.get_destination_page_number(item) for item in top]
+    if len(numbers) != parts or None in numbers:
+        raise PdfError(f"{pdf.name}: the contents' page numbers could not be found: {parts} pages were printed, "
+                       f"but the PDF's outline has {len(top)} top-level headings. Please report it.")
+    return {f"part{i}": str((number or 0) + 1) for i, number in enumerate(numbers)}
 
 
 def _set_address(page: BrowserPage, public_url: str | None) -> None:
@@ -214,8 +238,12 @@ def print_job(browser: Browser, base_url: str, job: PdfJob, out: Path, site_url:
         _set_address(page, (site_url.rstrip("/") + "/" + job.pages[0]) if site_url else None)
         page.emulate_media(media="print", color_scheme="light")
         out.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(out), format=paper, print_background=True, tagged=True, outline=True,
-                 prefer_css_page_size=True)
+        options: dict[str, Any] = dict(path=str(out), format=paper, print_background=True, tagged=True, outline=True,
+                                       prefer_css_page_size=True)
+        page.pdf(**options)
+        if job.contents:  # printed once to learn where each part starts, then again with the numbers
+            page.evaluate(_NUMBER_CONTENTS, part_pages(out, len(job.pages)))
+            page.pdf(**options)
     finally:
         context.close()
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..project import Project
 from ..sitemap import ACTION_PLAN, PROCESS, module_path, section_path
+from .book import render_book
 from .crossindex import render_topics, topics_nav
 from .markdown import nav_title, nav_titles
 from .process import render_meeting_prints, render_process
@@ -32,6 +33,8 @@ def render_site(project: Project, overrides: str | Path | None = None, translati
         pages.append(renderer.render_references())
     if project.glossary:
         pages.append(renderer.render_glossary())
+    if pdf:  # the front of the whole toolkit's PDF
+        pages.append(render_book(renderer))
     return pages
 
 
