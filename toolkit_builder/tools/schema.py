@@ -22,7 +22,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..core.blocks import BLOCK_TYPES
 from ..core.i18n import DIGEST_KEY
-from ..core.model import Glossary, Reference, Toolkit
+from ..core.model import Glossary, Reference, Toolkit, ToolkitOverlay
 from ..core.model.fields import _int_to_str
 from ..core.project import Module
 from .terminology import Terminology
@@ -37,6 +37,11 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "toolkit.schema.json": (
         Toolkit, "toolkit.yml",
         "The toolkit: its title, languages, sections in order, audiences and frameworks.",
+    ),
+    "overlay-toolkit.schema.json": (
+        ToolkitOverlay, "toolkit.yml of an organization's copy",
+        "What a copy changes in its upstream toolkit (`toolkit init` writes it): organization, branding, "
+        "sections of its own, modules to hide, languages. Every field is optional.",
     ),
     "module.schema.json": (
         Module, "Toolkit module",
