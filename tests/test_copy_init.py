@@ -96,3 +96,35 @@ def test_validate_on_the_content_folder_of_a_copy_reads_its_upstream(upstream):
     assert "unknown key 'hide'" not in result.output
     assert result.exit_code == 0, result.output
     assert "no errors" in result.output
+
+
+def test_placeholders_of_init_and_new_module_are_located_warnings(upstream):
+    init(upstream, "site", "--upstream", "link/content")
+    copy = upstream / "site"
+    previous = Path.cwd()
+    os.chdir(copy)
+    try:
+        added = CliRunner().invoke(main, ["new", "module", "local", "peer-support"])
+        assert added.exit_code == 0, added.output
+        result = CliRunner().invoke(main, ["validate", "--strict"])
+    finally:
+        os.chdir(previous)
+    assert result.exit_code == 1, result.output
+    found = sorted(re.findall(r"^(content/\S+?):(\d+):\d+: warning \[placeholder-text\] '(.+?)' was written", result.output,
+                              re.MULTILINE))
+
+    def line(relative: str, words: str) -> str:
+        lines = (copy / relative).read_text(encoding="utf-8").splitlines()
+        return str(next(n for n, text in enumerate(lines, start=1) if words in text))
+
+    toolkit, local, peer = "content/toolkit.yml", "content/modules/local/local-resources.yml", \
+        "content/modules/local/peer-support.yml"
+    assert found == sorted([
+        (toolkit, line(toolkit, "email:"), "example.org"),
+        (toolkit, line(toolkit, "url: https://example.org"), "example.org"),
+        (local, line(local, "Replace this text"), "Replace this text"),
+        (local, line(local, "Write the name"), "Write the name, telephone number and e-mail address"),
+        (peer, line(peer, "summary:"), "One sentence that tells a facilitator what this module is for"),
+        (peer, line(peer, "Write the module's text here"), "Write the module's text here"),
+        (peer, line(peer, "example.org"), "example.org"),
+    ]), result.output

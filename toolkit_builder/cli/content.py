@@ -92,7 +92,7 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
         raise click.BadParameter("use lower-case letters, digits and dashes, e.g. 'peer-support'", param_hint="ID")
     try:
-        project = load_project(content_dir)
+        project = load_project(_layers_to(content_dir, "mkdocs.yml"))  # in a copy, on top of its upstream
     except ContentError as error:
         report(error)
         raise click.ClickException("fix the content first, then add the module") from None
