@@ -133,7 +133,7 @@ def init(directory: Path, upstream: Path, name: str) -> None:
     """Start a localized copy of a toolkit in DIRECTORY, on top of an upstream content folder."""
     starter = Path(__file__).parents[1] / "starter"
     try:
-        load_project(upstream)
+        upstream_toolkit = load_project(upstream).toolkit
     except ContentError as error:
         report(error)
         raise click.ClickException(f"{upstream} is not a valid toolkit content folder") from None
@@ -141,7 +141,9 @@ def init(directory: Path, upstream: Path, name: str) -> None:
         raise click.ClickException(f"{directory} is not empty; choose a new folder")
     upstream_path = upstream_entry(upstream, directory)
     quoted = json.dumps(name, ensure_ascii=False)
-    values = {"name": name, "upstream": upstream_path}
+    # The sample module is written for the upstream's first audience (the ids are the upstream's own).
+    values = {"name": name, "upstream": upstream_path,
+              "audience": ", ".join(a.id for a in upstream_toolkit.audiences[:1])}
     files = {
         # Values in YAML files are written as JSON strings, which YAML reads as they are ('#', ': ').
         "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted, "upstream": json.dumps(upstream_path)}),
