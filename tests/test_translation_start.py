@@ -3,11 +3,13 @@ and left in the source language) and `toolkit i18n start`, which begins a transl
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from babel.messages.pofile import read_po
@@ -115,6 +117,10 @@ def test_start_writes_skeletons_of_the_texts_only_that_count_as_not_translated(c
     assert "# title: What recovery means" in skeleton and "#   Recovery is about living a good life" in skeleton
     live = [line for line in skeleton.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert live == ["blocks:", "  -", "  -"]  # no id, type, section, audience: nothing a translation must not carry
+    # Editors check it against the translation schema its first line names: it passes.
+    schema = json.loads((copy / "schema/translation.schema.json").read_text(encoding="utf-8"))
+    assert skeleton.startswith("# yaml-language-server: $schema=../../../schema/translation.schema.json\n")
+    assert not [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(skeleton))]
     # Nothing is translated yet: status says so, the pages show English, and the content loads without a problem.
     statuses = status_of(copy, "es")
     assert all(r.state == "partial" and r.translated == 0 for r in statuses.values()), statuses

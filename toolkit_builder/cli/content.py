@@ -29,7 +29,8 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
     """Check every file of the content, in every language, and list all problems.
 
     PATH is a content folder; without it, the folders of the site's mkdocs.yml (its
-    upstream and its own content), or ./content.
+    upstream and its own content), or ./content. A PATH that is a content folder of the
+    site's mkdocs.yml (a copy's own content/) is checked on top of the folders before it.
     """
     layers = _layers_to(path, config_file) if path else config_layers(config_file)
     try:

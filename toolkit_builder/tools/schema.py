@@ -166,12 +166,16 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def _optional(node: Any) -> Any:
-    """The same schema with nothing required: a translation may leave any text out."""
+    """The same schema with nothing required: a translation may leave any text out, and a mapping
+    may be empty (`-` alone keeps a block's place in a list while its texts are still comments)."""
     if isinstance(node, list):
         return [_optional(item) for item in node]
     if not isinstance(node, dict):
         return node
-    return {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
+    result = {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
+    if result.get("type") == "object":
+        result["type"] = ["object", "null"]
+    return result
 
 
 def translation_schema() -> dict[str, Any]:
