@@ -96,6 +96,8 @@ def test_validate_on_the_content_folder_of_a_copy_reads_its_upstream(upstream):
     assert "unknown key 'hide'" not in result.output
     assert result.exit_code == 0, result.output
     assert "no errors" in result.output
+    from_outside = CliRunner().invoke(main, ["validate", str(copy / "content")])  # the copy's mkdocs.yml, beside it
+    assert from_outside.exit_code == 0, from_outside.output
 
 
 def test_placeholders_of_init_and_new_module_are_located_warnings(upstream):

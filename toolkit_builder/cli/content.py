@@ -51,11 +51,12 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
 def _layers_to(path: Path, config_file: str) -> list[Path]:
     """The folder PATH, after the upstream folders it is laid over when it is a content folder of the
     site's mkdocs.yml (a copy's own `content/` is an overlay, checked only on top of its upstream)."""
-    if Path(config_file).is_file():
-        layers = config_layers(config_file)
-        same = [i for i, layer in enumerate(layers) if layer.resolve() == path.resolve()]
-        if same:
-            return layers[: same[-1] + 1]
+    for config in dict.fromkeys([Path(config_file), path.parent / "mkdocs.yml"]):  # here, or beside PATH
+        if config.is_file():
+            layers = config_layers(str(config))
+            same = [i for i, layer in enumerate(layers) if layer.resolve() == path.resolve()]
+            if same:
+                return layers[: same[-1] + 1]
     return [path]
 
 
