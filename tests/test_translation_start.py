@@ -172,3 +172,12 @@ def test_start_plural_forms_follow_the_language(copy, language, forms, rule):
     assert len(plural.string) == forms
     assert toolkit(copy, "i18n", "start", "xx-nonsense").exit_code == 2
     assert toolkit(copy, "i18n", "start", "en").exit_code == 2  # the source language
+
+
+def test_start_writes_no_catalogue_for_a_language_the_package_translates(copy):
+    result = toolkit(copy, "i18n", "start", "fr")
+    assert result.exit_code == 0, result.output
+    assert {p.relative_to(copy / "content").as_posix() for p in (copy / "content").rglob("*.fr.yml")} == {
+        "toolkit.fr.yml", "modules/local/local-resources.fr.yml"}  # the upstream ships the rest
+    assert not (copy / "content/locale").exists()
+    assert "every interface string is translated into fr" in result.output

@@ -156,6 +156,8 @@ def i18n_start(language: str, files: tuple[Path, ...], config_file: str) -> None
     catalogue = layers[-1] / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if catalogue.exists():
         click.echo(f"kept {os.path.relpath(catalogue)}: it exists")
+    elif not interface_coverage(language, layers)[1]:
+        click.echo(f"no {os.path.relpath(catalogue)} needed: every interface string is translated into {language}")
     else:
         start_catalogue(language, catalogue)
         click.echo(f"wrote {os.path.relpath(catalogue)} (the interface strings, from {DOMAIN}.pot)")
