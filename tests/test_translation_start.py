@@ -181,3 +181,22 @@ def test_start_writes_no_catalogue_for_a_language_the_package_translates(copy):
         "toolkit.fr.yml", "modules/local/local-resources.fr.yml"}  # the upstream ships the rest
     assert not (copy / "content/locale").exists()
     assert "every interface string is translated into fr" in result.output
+
+
+def test_a_replaced_module_is_missing_until_the_copy_translates_it(copy):
+    """The upstream's French of `contacts` is not a translation of the copy's own `contacts`."""
+    write(copy / "content/modules/practice/contacts.yml", """
+        id: contacts
+        title: Who to contact here
+        section: practice
+        summary: Our own contacts.
+        audience: [facilitator]
+        blocks:
+          - type: prose
+            text: Call the recovery education team at our main clinic.
+        """)
+    status = status_of(copy, "fr")["contacts.yml"]
+    assert (status.state, status.translation) == ("missing", copy / "content/modules/practice/contacts.fr.yml")
+    assert toolkit(copy, "i18n", "start", "fr").exit_code == 0
+    assert "# title: Who to contact here" in (copy / "content/modules/practice/contacts.fr.yml").read_text(
+        encoding="utf-8")

@@ -92,8 +92,8 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
     results = []
     for layer, relative, root in _translatable_files(layers):
         name = relative.with_name(f"{relative.stem}.{language}.yml")
-        if root.__name__ == "Module":
-            candidates = [lay / name for lay in layers]
+        if root.__name__ == "Module":  # from its own layer on: a replaced module takes only its own translations
+            candidates = [lay / name for lay in list(layers)[list(layers).index(layer):]]
         else:  # beside the file, or in a later layer's upstream/ folder
             later = list(layers)[list(layers).index(layer) + 1:]
             candidates = [layer / name] + [lay / "upstream" / name for lay in later]
