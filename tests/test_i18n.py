@@ -294,7 +294,7 @@ def test_copy_has_organization_branding_and_local_module(localized_copy):
     home = soup(site / "index.html")
     footer = home.select_one(".tk-organization")
     assert "Rivière Health" in footer.get_text() and footer.select_one('a[href="mailto:toolkit@example.org"]')
-    assert (site / "assets/toolkit/brand.css").read_text(encoding="utf-8").count("#1f5f8b") >= 2
+    assert (site / "assets/toolkit/brand.css").read_text(encoding="utf-8").count("#1b5480") >= 2
     assert home.select_one('link[href$="assets/toolkit/brand.css"]')
     local = soup(site / "local/local-resources/index.html")
     assert local.select_one("article h1").get_text(strip=True).startswith("Our recovery resources")
@@ -328,7 +328,7 @@ def test_copy_can_hide_and_replace_upstream_modules(localized_copy, tmp_path):
 def test_copy_branding_with_low_contrast_is_refused(tmp_path):
     site = tmp_path / "copy"
     assert run_toolkit("init", str(site), "--upstream", str(CONTENT), cwd=tmp_path).returncode == 0
-    overlay = (site / "content/toolkit.yml").read_text(encoding="utf-8").replace('primary: "#1f5f8b"',
+    overlay = (site / "content/toolkit.yml").read_text(encoding="utf-8").replace('primary: "#1b5480"',
                                                                                    'primary: "#ffdd00"')
     (site / "content/toolkit.yml").write_text(overlay, encoding="utf-8")
     problems = problems_of_layers([CONTENT, site / "content"])

@@ -29,9 +29,10 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
     """Check every file of the content, in every language, and list all problems.
 
     PATH is a content folder; without it, the folders of the site's mkdocs.yml (its
-    upstream and its own content), or ./content.
+    upstream and its own content), or ./content. A PATH that is a content folder of the
+    site's mkdocs.yml (a copy's own content/) is checked on top of the folders before it.
     """
-    layers = [path] if path else config_layers(config_file)
+    layers = _layers_to(path, config_file) if path else config_layers(config_file)
     try:
         projects = load_languages(layers)
     except ContentError as error:
@@ -45,6 +46,18 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
     if strict and warnings:
         click.echo("--strict: warnings count as errors.", err=True)
         sys.exit(1)
+
+
+def _layers_to(path: Path, config_file: str) -> list[Path]:
+    """The folder PATH, after the upstream folders it is laid over when it is a content folder of the
+    site's mkdocs.yml (a copy's own `content/` is an overlay, checked only on top of its upstream)."""
+    for config in dict.fromkeys([Path(config_file), path.parent / "mkdocs.yml"]):  # here, or beside PATH
+        if config.is_file():
+            layers = config_layers(str(config))
+            same = [i for i, layer in enumerate(layers) if layer.resolve() == path.resolve()]
+            if same:
+                return layers[: same[-1] + 1]
+    return [path]
 
 
 @click.group()
@@ -81,7 +94,7 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
         raise click.BadParameter("use lower-case letters, digits and dashes, e.g. 'peer-support'", param_hint="ID")
     try:
-        project = load_project(content_dir)
+        project = load_project(_layers_to(content_dir, "mkdocs.yml"))  # in a copy, on top of its upstream
     except ContentError as error:
         report(error)
         raise click.ClickException("fix the content first, then add the module") from None
@@ -99,6 +112,20 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 
+def upstream_entry(upstream: Path, directory: Path) -> str:
+    """The upstream folder as the copy's mkdocs.yml names it (relative to DIRECTORY, where it sits).
+
+    A relative path stays relative: it is rebased on DIRECTORY by its words alone, so a
+    symbolic link in it is kept (the copy follows the link, as its user does) and the pair
+    can move together (an `upstream/` submodule beside the copy). An absolute path is
+    stored as given: it names one place, which a long `../../..` from the copy would only
+    reach while the copy stays where it was made.
+    """
+    if upstream.is_absolute():
+        return upstream.as_posix()
+    return Path(os.path.relpath(os.path.abspath(upstream), os.path.abspath(directory))).as_posix()
+
+
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--upstream", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -108,15 +135,17 @@ def init(directory: Path, upstream: Path, name: str) -> None:
     """Start a localized copy of a toolkit in DIRECTORY, on top of an upstream content folder."""
     starter = Path(__file__).parents[1] / "starter"
     try:
-        load_project(upstream)
+        upstream_toolkit = load_project(upstream).toolkit
     except ContentError as error:
         report(error)
         raise click.ClickException(f"{upstream} is not a valid toolkit content folder") from None
     if directory.exists() and any(directory.iterdir()):
         raise click.ClickException(f"{directory} is not empty; choose a new folder")
-    upstream_path = Path(os.path.relpath(upstream.resolve(), directory.resolve())).as_posix()
+    upstream_path = upstream_entry(upstream, directory)
     quoted = json.dumps(name, ensure_ascii=False)
-    values = {"name": name, "upstream": upstream_path, "schema": f"{upstream_path}/../schema/"}
+    # The sample module is written for the upstream's first audience (the ids are the upstream's own).
+    values = {"name": name, "upstream": upstream_path,
+              "audience": ", ".join(a.id for a in upstream_toolkit.audiences[:1])}
     files = {
         # Values in YAML files are written as JSON strings, which YAML reads as they are ('#', ': ').
         "mkdocs.yml": ("mkdocs.yml", {**values, "name": quoted, "upstream": json.dumps(upstream_path)}),
@@ -135,6 +164,7 @@ def init(directory: Path, upstream: Path, name: str) -> None:
     (directory / "content/docs/.gitkeep").touch()
     (directory / "overrides").mkdir(exist_ok=True)
     (directory / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    write_schemas(directory / "schema")  # what the `$schema` lines of the files above point at
     click.echo(f"Started {directory}. Next: cd {directory} && toolkit build")
 
 

@@ -7,8 +7,18 @@ import sys
 from pathlib import Path
 
 import click
+from babel import Locale, UnknownLocaleError
 
-from ..core.i18n import PACKAGE_LOCALES, extract_messages, interface_coverage, stamp, translation_status
+from ..core.i18n import (
+    DOMAIN,
+    PACKAGE_LOCALES,
+    extract_messages,
+    interface_coverage,
+    skeleton,
+    stamp,
+    start_catalogue,
+    translation_status,
+)
 from ..core.load import load_project
 from ..core.problems import ContentError
 from .config import config_layers
@@ -48,7 +58,7 @@ def i18n_status(config_file: str, strict: bool, details: bool) -> None:
             continue
         results = translation_status(layers, language)
         counts = {state: sum(r.state == state for r in results) for state in ("complete", "partial", "stale",
-                                                                               "missing")}
+                                                                               "unstamped", "missing")}
         total = sum(r.total for r in results)
         done = sum(r.translated for r in results if r.state != "missing")
         share = 100 * done / total if total else 100.0
@@ -58,14 +68,18 @@ def i18n_status(config_file: str, strict: bool, details: bool) -> None:
             if result.state == "complete":
                 continue
             incomplete += 1
-            click.echo(f"  {result.state:<8} {os.path.relpath(result.translation)} "
-                       f"({result.translated}/{result.total} texts)")
+            copied = f"; {result.copied} still as in the source" if result.copied else ""
+            click.echo(f"  {result.state:<9} {os.path.relpath(result.translation)} "
+                       f"({result.translated}/{result.total} texts{copied})")
             if details and result.missing_lines:
                 lines = ", ".join(map(str, result.missing_lines[:30]))
-                click.echo(f"           untranslated: {os.path.relpath(result.source)} lines {lines}")
+                click.echo(f"            untranslated: {os.path.relpath(result.source)} lines {lines}")
             if result.state == "stale":
-                click.echo("           the source changed since; update the text, then run "
+                click.echo("            the source changed since; update the text, then run "
                            f"`toolkit i18n stamp {language}`")
+            elif result.state == "unstamped":
+                click.echo("            every text is there but the file was never stamped; check it against the "
+                           f"source, then run `toolkit i18n stamp {language} {os.path.relpath(result.translation)}`")
     if strict and incomplete:
         sys.exit(1)
 
@@ -85,6 +99,69 @@ def i18n_stamp(language: str, files: tuple[Path, ...], config_file: str) -> None
             changed += 1
             click.echo(f"stamped {os.path.relpath(result.translation)}")
     click.echo(f"{changed} file(s) updated")
+
+
+@i18n.command("start")
+@click.argument("language")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+def i18n_start(language: str, files: tuple[Path, ...], config_file: str) -> None:
+    """Start translating into LANGUAGE: a skeleton `<name>.<LANGUAGE>.yml` for every source file
+    (or the source FILES given) that has no translation yet, and the interface strings' catalogue
+    locale/LANGUAGE/LC_MESSAGES/toolkit.po of the site's own content folder. Never overwrites a file."""
+    try:
+        Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        raise click.BadParameter(f"'{language}' is not a language code Babel knows (e.g. 'es', 'pt_BR')",
+                                 param_hint="LANGUAGE") from None
+    layers = config_layers(config_file)
+    try:
+        project = load_project(layers)
+    except ContentError as error:
+        report(error)
+        sys.exit(1)
+    if language == project.toolkit.language:
+        raise click.BadParameter(f"'{language}' is the language the content is written in", param_hint="LANGUAGE")
+    if language not in project.toolkit.languages:
+        raise click.BadParameter(f"'{language}' is not in `languages` of {os.path.relpath(layers[-1] / 'toolkit.yml')}"
+                                 f"; add it there first (languages: [{', '.join(project.toolkit.languages)}, "
+                                 f"{language}])", param_hint="LANGUAGE")
+    results = translation_status(layers, language)
+    chosen = {f.resolve(): f for f in files}
+    unknown = set(chosen) - {r.source.resolve() for r in results}
+    if unknown:
+        raise click.BadParameter(", ".join(str(chosen[u]) for u in unknown) + ": not a source file with texts "
+                                 "(a module, toolkit.yml or glossary.yml of the site's content folders)",
+                                 param_hint="FILES")
+    schema = Path(config_file).parent / "schema" / "translation.schema.json"
+    written = 0
+    for result in results:
+        if chosen and result.source.resolve() not in chosen:
+            continue
+        target = result.translation
+        if result.state != "missing" or target.exists():
+            if chosen:
+                click.echo(f"kept {os.path.relpath(target)}: it exists")
+            continue
+        shown = next((result.source.relative_to(layer) for layer in reversed(layers)
+                      if result.source.is_relative_to(layer)), result.source).as_posix()
+        text = skeleton(result.source, result.model, language, shown,
+                        Path(os.path.relpath(schema, target.parent)).as_posix() if schema.is_file() else None)
+        if text is None:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+        click.echo(f"wrote {os.path.relpath(target)} ({result.total} texts to translate)")
+    catalogue = layers[-1] / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if catalogue.exists():
+        click.echo(f"kept {os.path.relpath(catalogue)}: it exists")
+    elif not interface_coverage(language, layers)[1]:
+        click.echo(f"no {os.path.relpath(catalogue)} needed: every interface string is translated into {language}")
+    else:
+        start_catalogue(language, catalogue)
+        click.echo(f"wrote {os.path.relpath(catalogue)} (the interface strings, from {DOMAIN}.pot)")
+    click.echo(f"{written} translation file(s) started. Next: translate them, then `toolkit i18n status`.")
 
 
 @i18n.command("extract")

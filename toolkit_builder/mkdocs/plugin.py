@@ -263,7 +263,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         """What the toolkit's partials read for one page (None: a page with no source)."""
         project = self.build.project
         organization: Organization | None = project.toolkit.organization if project else None
-        return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization}
+        return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization,
+                "toolkit_made_with": self.build.gettext("Made with")}  # Material's footer line, translated
 
     def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""

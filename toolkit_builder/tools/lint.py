@@ -10,7 +10,9 @@ again for the line numbers, and reports problems with severity ``warning``:
 - ``uncited-reference``: an entry of references.yml that nothing cites;
 - ``unused-term``: a glossary term that no module uses;
 - ``hard-to-read``: a paragraph with a low reading-ease score;
-- ``avoided-term``: a form the language's terminology list (``terms.<language>.yml``) avoids.
+- ``avoided-term``: a form the language's terminology list (``terms.<language>.yml``) avoids;
+- ``placeholder-text``: text a skeleton of `toolkit init` or `toolkit new module` wrote to be
+  replaced (an address at example.org, "Replace this text..."), still there.
 
 It also measures every module's reading ease, which ``toolkit validate`` prints: Flesch's
 formula in English, and the formula textstat holds for the language otherwise (for French,
@@ -36,6 +38,7 @@ from ..core.model import CITATION, TRANSLATABLE
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
 from ..core.yamlpos import Document, read_document
+from .placeholders import find_placeholders
 from .terminology import TermList, load_terminology
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
@@ -212,6 +215,8 @@ class _Linter:
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
         self.wording(self.source("toolkit.yml", 0), self.project.toolkit)
+        if not self.translated:
+            self.toolkit_placeholders()
         if (self.content_dir / "glossary.yml").is_file():
             untranslated = self.project.untranslated_terms if self.translated else frozenset()
             self.wording(self.source("glossary.yml"), self.project.glossary, ("terms",),
@@ -233,6 +238,9 @@ class _Linter:
 
     def module(self, module: Module, source: _Source) -> None:
         self.wording(source, module, skip=lambda path: self.foreign(module.id, path))
+        if not self.translated:
+            for path, found in find_placeholders(module):
+                self.placeholder(source, path, found)
         if not module.summary and not self.translated:
             self.warn(source, source.where(("title",), key=True), "missing-summary",
                       f"the module '{module.id}' has no summary",
@@ -304,6 +312,18 @@ class _Linter:
                 self.warn(source, source.line_of(where, text[avoided.start:].split("\n")[0]), "avoided-term",
                           f"'{avoided.found}': this toolkit writes '{avoided.use}' (terms.{self.language}.yml)",
                           f"write '{avoided.use}', or another form that terms.{self.language}.yml lists under `use`")
+
+    def placeholder(self, source: _Source, path: Path_, found: str) -> None:
+        self.warn(source, source.line_of(path, found), "placeholder-text",
+                  f"'{found}' was written by a skeleton, to be replaced",
+                  "write your own text or address here (example.org, .com and .net are not real addresses)")
+
+    def toolkit_placeholders(self) -> None:
+        """Placeholders in toolkit.yml, located in the layer (the upstream's or a copy's) that sets them."""
+        files = [_Source(layer / "toolkit.yml") for layer in reversed(self.layers) if (layer / "toolkit.yml").is_file()]
+        for path, found in find_placeholders(self.project.toolkit):
+            source = next((f for f in files if f.document and path in f.document.positions), files[-1])
+            self.placeholder(source, path, found)
 
     # ------------------------------------------------------------------ across files
 

@@ -22,7 +22,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..core.blocks import BLOCK_TYPES
 from ..core.i18n import DIGEST_KEY
-from ..core.model import Glossary, Reference, Toolkit
+from ..core.model import Glossary, Reference, Toolkit, ToolkitOverlay
 from ..core.model.fields import _int_to_str
 from ..core.project import Module
 from .terminology import Terminology
@@ -37,6 +37,11 @@ SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "toolkit.schema.json": (
         Toolkit, "toolkit.yml",
         "The toolkit: its title, languages, sections in order, audiences and frameworks.",
+    ),
+    "overlay-toolkit.schema.json": (
+        ToolkitOverlay, "toolkit.yml of an organization's copy",
+        "What a copy changes in its upstream toolkit (`toolkit init` writes it): organization, branding, "
+        "sections of its own, modules to hide, languages. Every field is optional.",
     ),
     "module.schema.json": (
         Module, "Toolkit module",
@@ -161,12 +166,16 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def _optional(node: Any) -> Any:
-    """The same schema with nothing required: a translation may leave any text out."""
+    """The same schema with nothing required: a translation may leave any text out, and a mapping
+    may be empty (`-` alone keeps a block's place in a list while its texts are still comments)."""
     if isinstance(node, list):
         return [_optional(item) for item in node]
     if not isinstance(node, dict):
         return node
-    return {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
+    result = {key: _optional(value) for key, value in node.items() if key not in ("required", "minItems", "if", "then")}
+    if result.get("type") == "object":
+        result["type"] = ["object", "null"]
+    return result
 
 
 def translation_schema() -> dict[str, Any]:

@@ -146,4 +146,16 @@ ENTRIES = [
         "# a module's translation:\ntext: Faire de la salle un lieu sûr.     # should be: un espace sécuritaire",
         severity="warning", group="warning",
     ),
+    Entry(
+        "placeholder-text", "A skeleton's placeholder is still there",
+        "`toolkit init` and `toolkit new module` write files that validate, with texts and addresses for you to "
+        "replace: `toolkit@example.org` and `https://example.org` in a copy's `toolkit.yml`, \"Replace this text "
+        "...\" and \"Write the module's text here...\" in a module. Published as they are, readers would find an "
+        "address that leads nowhere and instructions meant for the editor. Addresses at example.org, example.com "
+        "and example.net are reserved for examples: no one receives mail there.",
+        "Write your own text or address in place of the placeholder, or remove the field if you have nothing to "
+        "put there (a footer link, a contact e-mail).",
+        "organization:\n  email: toolkit@example.org     # should be: your team's real address",
+        severity="warning", group="warning",
+    ),
 ]

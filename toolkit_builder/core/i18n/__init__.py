@@ -12,11 +12,13 @@ from .catalogues import (
     load_translations,
 )
 from .merge import ANCHORS, DIGEST_KEY, Merged, digest, has_text, merge, text_leaves
+from .skeleton import skeleton, start_catalogue
 from .status import FileStatus, stamp, translation_status
 
 __all__ = [
     "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
     "catalogue_problems", "digest",
-    "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge", "stamp", "text_leaves",
+    "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge",
+    "skeleton", "stamp", "start_catalogue", "text_leaves",
     "translation_status",
 ]

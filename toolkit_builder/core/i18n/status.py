@@ -22,13 +22,48 @@ class FileStatus:
 
     source: Path
     translation: Path
-    state: str  # "complete", "partial", "missing", "stale"
+    #: "complete"; "partial" (texts missing, or still in the source language); "missing" (no file);
+    #: "stale" (the source changed since the stamp); "unstamped" (all there, never stamped).
+    state: str
     translated: int = 0
     total: int = 0
     #: Lines of the source whose text the translation lacks.
     missing_lines: list[int] = field(default_factory=list)
     #: Digest of the source text as it is now (what `stamp` records).
     digest: str = ""
+    #: Texts the translation carries exactly as the source has them (a copied file not translated yet).
+    copied: int = 0
+    #: The model type of the source file (Toolkit, ToolkitOverlay, Glossary or Module).
+    model: Any = None
+
+
+#: A text the translation carries as the source has it counts as not translated when it has at
+#: least this many words (shorter ones, a name or an abbreviation, are often the same in both).
+COPIED_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _at(data: Any, path: typing.Sequence[typing.Union[str, int]]) -> Any:
+    for key in path:
+        if isinstance(data, dict) and isinstance(key, str):
+            data = data.get(key)
+        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def hidden_modules(layers: typing.Sequence[Path]) -> set[str]:
+    """Ids of the modules the copies' toolkit.yml files hide (`hide:`): nothing to translate there."""
+    hidden: set[str] = set()
+    for layer in list(layers)[1:]:
+        if (layer / "toolkit.yml").is_file():
+            document = read_document(layer / "toolkit.yml", str(layer / "toolkit.yml"), [])
+            data = document.data if document is not None else None
+            if isinstance(data, dict) and isinstance(data.get("hide"), list):
+                hidden.update(str(item) for item in data["hide"])
+    return hidden
 
 
 def _translatable_files(layers: typing.Sequence[Path]) -> Iterator[tuple[Path, Path, Any]]:
@@ -39,20 +74,26 @@ def _translatable_files(layers: typing.Sequence[Path]) -> Iterator[tuple[Path, P
         if (layer / "glossary.yml").is_file():
             yield layer, Path("glossary.yml"), Glossary
     modules: dict[str, tuple[Path, Path]] = {}
+    hidden = hidden_modules(layers)
     for layer in layers:
         for path, _ in module_files(layer):
-            modules[path.stem] = (layer, path.relative_to(layer))
+            if path.stem not in hidden:
+                modules[path.stem] = (layer, path.relative_to(layer))
     for layer, relative in modules.values():
         yield layer, relative, Module
 
 
 def translation_status(layers: typing.Sequence[Path], language: str) -> list[FileStatus]:
-    """Per file: missing, partly translated, stale (source changed since) or complete."""
+    """Per file: missing, partly translated, stale (source changed since), never stamped or complete.
+
+    Modules a copy hides are left out. A text the translation carries word for word as the
+    source does (of `COPIED_WORDS` words or more) counts as not translated: a copied file left
+    in the source language is partial, not complete."""
     results = []
     for layer, relative, root in _translatable_files(layers):
         name = relative.with_name(f"{relative.stem}.{language}.yml")
-        if root.__name__ == "Module":
-            candidates = [lay / name for lay in layers]
+        if root.__name__ == "Module":  # from its own layer on: a replaced module takes only its own translations
+            candidates = [lay / name for lay in list(layers)[list(layers).index(layer):]]
         else:  # beside the file, or in a later layer's upstream/ folder
             later = list(layers)[list(layers).index(layer) + 1:]
             candidates = [layer / name] + [lay / "upstream" / name for lay in later]
@@ -65,23 +106,28 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
         if not existing:
             results.append(FileStatus(layer / relative, candidates[-1], "missing", 0, len(leaves),
                                        sorted({source_doc.where(p)[0] for p, _ in leaves}),
-                                       digest(source_doc.data, root)))
+                                       digest(source_doc.data, root), model=root))
             continue
         translation_path = existing[-1]
         translation = read_document(translation_path, str(translation_path), problems)
         data = translation.data if translation is not None else {}
         merged = merge(source_doc.data, data, root)
-        lines = sorted({source_doc.where(p)[0] for p in merged.missing})
+        missing = set(merged.missing)
+        copied = [path for path, text in leaves if path not in missing and _at(merged.data, path) == text
+                  and len(_WORD.findall(text)) >= COPIED_WORDS]
+        lines = sorted({source_doc.where(p)[0] for p in merged.missing + copied})
         recorded = data.get(DIGEST_KEY) if isinstance(data, dict) else None
         current = digest(source_doc.data, root)
-        if recorded != current:
+        if recorded is None:
+            state = "partial" if lines else "unstamped"
+        elif recorded != current:
             state = "stale"
-        elif merged.missing:
+        elif lines:
             state = "partial"
         else:
             state = "complete"
-        results.append(FileStatus(layer / relative, translation_path, state, merged.translated, len(leaves), lines,
-                                  current))
+        results.append(FileStatus(layer / relative, translation_path, state, merged.translated - len(copied),
+                                  len(leaves), lines, current, len(copied), root))
     return results
 
 

@@ -168,18 +168,25 @@ class ToolkitOverlay(Strict):
     replaces the upstream one whole.
     """
 
-    title: Text | None = None
-    short_title: Text | None = None
-    description: Markdown | None = None
-    about: Markdown | None = None
-    language: Slug | None = None
-    languages: list[Slug] | None = None
-    sections: list[Section] = Field(default_factory=list)
-    audiences: list[Audience] = Field(default_factory=list)
-    frameworks: list[Framework] = Field(default_factory=list)
+    title: Text | None = Field(None, description="Replaces the upstream toolkit's title.")
+    short_title: Text | None = Field(None, description="Replaces the upstream toolkit's short title.")
+    description: Markdown | None = Field(None,
+        description="Replaces what the home page says the toolkit is for (Markdown).")
+    about: Markdown | None = Field(None, description="Replaces the home page's text about the toolkit (Markdown).")
+    language: Slug | None = Field(None, description="The copy's default language, if not the upstream's.")
+    languages: list[Slug] | None = Field(None,
+        description="Every language this copy is published in (replaces the upstream list).")
+    sections: list[Section] = Field(default_factory=list,
+        description="Sections of this copy: an upstream id replaces that section's title and summary; new ids "
+                    "come after the upstream sections.")
+    audiences: list[Audience] = Field(default_factory=list,
+        description="Audiences: an upstream id replaces that audience; new ids are added.")
+    frameworks: list[Framework] = Field(default_factory=list,
+        description="Frameworks: an upstream id replaces that framework; new ids are added.")
     process: Process | None = Field(None, description="Replaces the upstream process as a whole.")
-    organization: Organization | None = None
-    branding: Branding | None = None
+    organization: Organization | None = Field(None,
+        description="Who publishes this copy of the toolkit (shown in the footer).")
+    branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
     hide: list[Slug] = Field(default_factory=list, description="Ids of upstream modules this copy does not publish.")
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
