@@ -65,9 +65,12 @@ class Checker:
         framework_id, _, key = tag.partition(":")
         framework = self.toolkit.framework(framework_id)
         if not key or framework is None:
+            frameworks = self.toolkit.frameworks
+            # The examples are tags of this toolkit's own frameworks.
+            examples = " or ".join(f"`{f.id}:{f.components[0].key}`" for f in frameworks[:2])
             self.problem(document, path, "bad-tag", f"'{tag}' is not a framework tag",
-                         "write `framework:component`, e.g. `chime:hope` or `guidelines:1`; frameworks: "
-                         + ", ".join(f.id for f in self.toolkit.frameworks))
+                         f"write `framework:key`, e.g. {examples}; frameworks: {', '.join(f.id for f in frameworks)}"
+                         if frameworks else "declare the framework under `frameworks:` in toolkit.yml first")
         else:
             self.component(document, path, framework, key)
 

@@ -71,8 +71,10 @@ def framework_figure(framework: Framework, figure_id: str, gettext: Callable[[st
     except (ValueError, LookupError):
         listed = ", ".join(labels)
     title = framework.title
-    description = gettext("%(centre)s, surrounded by its %(count)s components: %(components)s.") % {
-        "centre": centre, "count": count, "components": listed}
+    # The framework names its own parts ("component", "pillar"...): its data says what they are.
+    items = framework.item_name if count == 1 else framework.item_name_plural or f"{framework.item_name}s"
+    description = gettext("%(centre)s, surrounded by its %(count)s %(items)s: %(components)s.") % {
+        "centre": centre, "count": count, "items": items, "components": listed}
     # The caption says what the framework is; the description (for screen readers) lists what
     # the drawing shows, so the two do not repeat each other. An empty caption leaves it out.
     if caption is None:
