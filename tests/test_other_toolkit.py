@@ -131,3 +131,22 @@ def test_axe_finds_no_violation_on_the_garden_in_either_language(garden_site, br
     assert {r.path for r in results} == set(pages)
     failing = [r for r in results if r.violations]
     assert not failing, "\n".join(r.describe() for r in failing)
+
+
+def test_a_page_requests_nothing_that_is_missing(garden_site, browser):
+    """No page asks for a sitemap.xml under its own path in the other language (Material's
+    language lookup fetched one beside each <link rel="alternate"> of the head): no 404 at all."""
+    with serve_folder(garden_site) as base:
+        page = browser.new_page()
+        failed: list[str] = []
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        try:
+            for path in ("growing/preparing-the-beds/", "es/volunteers/welcoming-volunteers/"):
+                page.goto(base + path, wait_until="networkidle")
+        finally:
+            page.close()
+    assert len(requested) > 4
+    assert failed == [], failed
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []
