@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit_builder.core.i18n import load_translations
+from toolkit_builder.core.i18n import edit_link, load_translations
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.render import render_site
 
@@ -150,3 +150,18 @@ def test_a_page_requests_nothing_that_is_missing(garden_site, browser):
     assert len(requested) > 4
     assert failed == [], failed
     assert [url for url in requested if url.endswith("sitemap.xml")] == []
+
+
+def test_edit_this_page_opens_the_page_s_own_language_file(garden_site, tmp_path):
+    def edit(page: str) -> str:
+        return soup(garden_site / page).select_one("a[rel=edit]")["href"]
+
+    base = "https://example.org/garden/edit/main/content/modules/growing/"
+    assert edit("growing/preparing-the-beds/index.html") == base + "preparing-the-beds.yml"
+    assert edit("es/growing/preparing-the-beds/index.html") == base + "preparing-the-beds.es.yml"
+    # No translation yet: the page that creates it, named as the translation must be.
+    source = "modules/growing/preparing-the-beds.yml"
+    (tmp_path / "modules/growing").mkdir(parents=True)
+    assert (edit_link("https://github.com/o/r/edit/main/content/", tmp_path, source, "es", "en")
+            == "https://github.com/o/r/new/main/content/modules/growing?filename=preparing-the-beds.es.yml")
+    assert edit_link("https://example.org/src/", tmp_path, source, "es", "en") == "https://example.org/src/" + source

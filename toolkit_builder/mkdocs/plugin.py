@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from ..core.branding import branding_css
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
-from ..core.i18n import language_links, load_translations
+from ..core.i18n import edit_link, language_links, load_translations
 from ..core.load import load_project
 from ..core.model import Organization
 from ..core.problems import ContentError
@@ -184,8 +184,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                         nav: Navigation) -> TemplateContext:
         build = self.build
         source = build.sources.get(page.file.src_uri)
-        if source and self.config.edit_url:
-            page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        if source and self.config.edit_url and build.project:
+            # On a translated page: its translation file, or the page that creates it.
+            page.edit_url = edit_link(self.config.edit_url, build.layers[-1], source, build.project.language,
+                                      build.project.toolkit.language)
         if source in build.updated:  # Material shows it at the end of the page
             page.meta["revision_date"] = updated_html(build.updated[source], build.project.language if build.project
                                                       else "en", build.gettext("Last updated"))

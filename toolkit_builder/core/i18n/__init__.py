@@ -12,11 +12,11 @@ from .catalogues import (
     load_translations,
 )
 from .merge import ANCHORS, DIGEST_KEY, Merged, digest, has_text, merge, text_leaves
-from .status import FileStatus, stamp, translation_status
+from .status import FileStatus, edit_link, stamp, translation_name, translation_status
 
 __all__ = [
     "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
     "catalogue_problems", "digest",
     "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge", "stamp", "text_leaves",
-    "translation_status",
+    "translation_status", "edit_link", "translation_name",
 ]
