@@ -188,8 +188,10 @@ PAPER = click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], cas
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True,
-              help="Fail on any warning; with --pdf, also when Chromium is missing.")
+# The long name first: click shows the first one as the default ("[default: strict]").
+@click.option("--strict/--no-strict", "-s", default=True, show_default=True,
+              help="Fail on any warning of the site build (MkDocs's, such as a link to a missing page); with --pdf, "
+                   "also when Chromium is missing. The content's warnings fail `toolkit validate --strict`.")
 @click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
 @click.option("--pdf", is_flag=True,
@@ -288,7 +290,8 @@ def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) 
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("--strict/--no-strict", "-s", default=True, show_default=True,
+              help="Fail on any warning of the site build (MkDocs's, such as a link to a missing page).")
 @PAPER
 @click.option("-l", "--language", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("-v", "--verbose", is_flag=True)
