@@ -1,4 +1,4 @@
-"""`toolkit build`, `serve` and `pdf`: every language built in parallel into a staging folder,
+"""`toolkit build` and `pdf`: every language built in parallel into a staging folder,
 PDFs printed into it when asked for, swapped in place of the old site only when everything
 succeeded."""
 
@@ -18,7 +18,6 @@ from typing import Callable, TypeAlias
 import click
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from ..core.load import load_languages
@@ -262,29 +261,6 @@ def _os_reason(error: OSError) -> str:
     """An OSError in words, with the file it is about."""
     reason = error.strerror or str(error)
     return f"{reason} ({error.filename})" if error.filename else reason
-
-
-@click.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
-@click.option("-l", "--language", default=None, help="Language to serve (default: the toolkit's own).")
-@click.option("-v", "--verbose", is_flag=True)
-def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) -> None:
-    """Serve the site with live reload; edits under content/ rebuild it."""
-    if language:
-        # MkDocs' serve loads the config itself at every rebuild; the plugin's documented
-        # TOOLKIT_LANGUAGE default is how a language reaches it.
-        os.environ["TOOLKIT_LANGUAGE"] = language
-    setup_logging(verbose)
-    try:
-        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
-    except (exceptions.Abort, exceptions.PluginError) as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    except OSError as error:  # the address is taken, most often
-        click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
-                   "Choose another address with `-a 127.0.0.1:8001`.", err=True)
-        sys.exit(1)
 
 
 @click.command()
