@@ -171,3 +171,10 @@ def test_serve_serves_every_language_where_the_switcher_leads(tmp_path):
         process.terminate()
         process.wait(timeout=20)
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_refuses_a_language_the_toolkit_does_not_have():
+    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "serve", "-l", "xx", "-a", "127.0.0.1:1"],
+                            cwd=ROOT / "tests/fixtures/garden", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "xx not among the toolkit's languages (en, es)" in result.stderr

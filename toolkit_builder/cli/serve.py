@@ -32,14 +32,19 @@ from .report import setup_logging
 log = logging.getLogger("mkdocs.toolkit.serve")
 
 
-def served_languages(config_file: str, wanted: tuple[str, ...]) -> list[str | None]:
+def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False) -> list[str | None]:
     """The languages to build, the default first (it is served at the root). While the content
-    cannot be loaded: the default only (None), whose pages show the problems."""
+    cannot be loaded: the default only (None), whose pages show the problems. With ``check``, a
+    wanted language the toolkit does not have is an error (at start; later edits may drop one)."""
     try:
         project = next(iter(load_languages(plugin_layers(site_config(config_file))).values()))
     except ContentError:
         return [None]
     toolkit = project.toolkit
+    unknown = [code for code in wanted if code not in toolkit.languages]
+    if unknown and check:
+        raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
+                                 f"({', '.join(toolkit.languages)})", param_hint="--language")
     others = [code for code in toolkit.languages if code != toolkit.language and (not wanted or code in wanted)]
     return [toolkit.language, *others]
 
@@ -88,6 +93,7 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: 
         raise click.BadParameter(f"{dev_addr!r} is not an address such as 127.0.0.1:8000", param_hint="--dev-addr")
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = f"http://{host}:{port}{mount_path}"
+    served_languages(config_file, languages, check=True)
     site_dir = Path(tempfile.mkdtemp(prefix="toolkit-serve-"))
     builder = Builder(config_file, site_dir, serve_url, languages)
     try:
