@@ -4,6 +4,7 @@ check, and its pages hold nothing of the bundled toolkit nor English interface t
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,22 @@ def test_edit_this_page_opens_the_page_s_own_language_file(garden_site, tmp_path
     assert (edit_link("https://github.com/o/r/edit/main/content/", tmp_path, source, "es", "en")
             == "https://github.com/o/r/new/main/content/modules/growing?filename=preparing-the-beds.es.yml")
     assert edit_link("https://example.org/src/", tmp_path, source, "es", "en") == "https://example.org/src/" + source
+
+
+def test_a_framework_that_does_not_name_its_parts_gets_the_page_s_words(garden):
+    """Without `item_name`, `component_label` and `themes_label` in its data, a framework's
+    parts and columns are named in the page's language, not in English."""
+    copy = garden.parent / "unnamed"
+    shutil.copytree(garden / "content", copy)
+    for name in ("toolkit.yml", "toolkit.es.yml"):
+        path = copy / name
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.lstrip().startswith(("item_name:", "component_label:", "themes_label:"))),
+                        encoding="utf-8")
+    project = load_project(copy, "es")
+    assert project.toolkit.frameworks[0].item_name is None
+    pages = render_site(project, ROOT / "overrides/toolkit", load_translations("es", [copy]))
+    page = next(p for p in pages if p.module_id == "preparing-the-beds").markdown
+    assert '<th scope="col">Componente</th>' in page and '<th scope="col">Temas</th>' in page
+    assert "rodeado de sus 4 componentes" in page
+    assert not re.search(r"\b(Component|Themes|components?)\b", page)

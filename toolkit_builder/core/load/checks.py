@@ -79,8 +79,10 @@ class Checker:
             keys = [c.key for c in framework.components]
             mapped_to = any(f.maps_to == framework.id for f in self.toolkit.frameworks)
             self.problem(document, path, "unknown-dimension" if mapped_to else "unknown-component",
-                         f"unknown {framework.item_name} '{key}' of {framework.short_title or framework.title}",
-                         did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
+                         f"unknown {framework.item_name or 'component'} '{key}' of "
+                         f"{framework.short_title or framework.title}",
+                         did_you_mean(key, keys, (framework.item_name_plural or f"{framework.item_name}s")
+                                      if framework.item_name else "components"))
 
     def toolkit_file(self, document: Document) -> None:
         for kind, declared in cast("tuple[tuple[str, Sequence[Section | Audience | Framework]], ...]",

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from ..model import Framework
+from .words import item_names
 
 #: Drawing units of the viewBox; the SVG scales to the width of the page.
 WIDTH = 640
@@ -72,7 +73,7 @@ def framework_figure(framework: Framework, figure_id: str, gettext: Callable[[st
         listed = ", ".join(labels)
     title = framework.title
     # The framework names its own parts ("component", "pillar"...): its data says what they are.
-    items = framework.item_name if count == 1 else framework.item_name_plural or f"{framework.item_name}s"
+    items = item_names(framework, gettext)[0 if count == 1 else 1]
     description = gettext("%(centre)s, surrounded by its %(count)s %(items)s: %(components)s.") % {
         "centre": centre, "count": count, "items": items, "components": listed}
     # The caption says what the framework is; the description (for screen readers) lists what

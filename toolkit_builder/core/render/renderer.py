@@ -40,6 +40,7 @@ from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
 from .urls import relative_url
+from .words import item_names
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,7 @@ class Renderer:
             return ""
         if target.mapped_label:
             return target.mapped_label
-        plural = target.item_name_plural or f"{target.item_name}s"
+        plural = item_names(target, self.gettext)[1]
         return self.gettext("%(framework)s %(items)s") % {"framework": target.short_title or target.title,
                                                           "items": plural}
 
@@ -289,7 +290,7 @@ class Renderer:
         component = framework.component(key)
         name = framework.short_title or framework.title
         if component is not None and component.key.isdigit():  # numbered, like the Guidelines' dimensions
-            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": framework.item_name,
+            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": item_names(framework, self.gettext)[0],
                                                                      "key": key}
         return f"{name}: {component.label if component else key}"
 
