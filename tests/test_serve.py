@@ -178,3 +178,29 @@ def test_serve_refuses_a_language_the_toolkit_does_not_have():
                             cwd=ROOT / "tests/fixtures/garden", capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "xx not among the toolkit's languages (en, es)" in result.stderr
+
+
+def test_serve_l_says_which_languages_it_does_not_serve(tmp_path):
+    """`toolkit serve -l en` builds the default language only: the switcher's Spanish entry says
+    it is not served (and how to serve it) instead of leading to a missing page."""
+    from bs4 import BeautifulSoup
+
+    project = tmp_path / "garden"
+    shutil.copytree(ROOT / "tests/fixtures/garden", project)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-l", "en",
+                                    "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(base, process, log)
+        with urllib.request.urlopen(base + "growing/season-plan/", timeout=30) as response:
+            page = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+        entries = page.select(".md-select__item")
+        assert [entry.get_text(strip=True) for entry in entries] == [
+            "English", "Español: not served (toolkit serve -l es)"]
+        assert page.select("a.md-select__link[hreflang=es]") == []
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -54,6 +54,7 @@ class Builder:
 
     def __init__(self, config_file: str, site_dir: Path, serve_url: str, wanted: tuple[str, ...]):
         self.config_file, self.site_dir, self.serve_url, self.wanted = config_file, site_dir, serve_url, wanted
+        self.languages: list[str | None] = []
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
         """One language's configuration, built into the root (the default language) or its folder."""
@@ -64,12 +65,15 @@ class Builder:
         plugin = config.plugins.get("toolkit")
         if plugin is not None and language is not None:
             plugin.config.language = language
+        if plugin is not None and self.wanted:
+            plugin.served = {code for code in self.languages if code}
         config.site_url = self.serve_url if folder == self.site_dir else f"{self.serve_url}{language}/"
         return config
 
     def __call__(self, config: Any = None) -> None:
+        self.languages = served_languages(self.config_file, self.wanted)
         # The default language first: its build empties the whole folder, the others' folders included.
-        for i, language in enumerate(served_languages(self.config_file, self.wanted)):
+        for i, language in enumerate(self.languages):
             built = self.config(language, root=i == 0)
             mkdocs_build(built, serve_url=built.site_url)
 

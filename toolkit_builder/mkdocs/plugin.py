@@ -100,6 +100,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.build = _Build()
+        #: The languages `toolkit serve -l` builds (None: every one); the switcher says which are not.
+        self.served: set[str] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -277,6 +279,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             link["href"] = posixpath.normpath(to_root + link.pop("link")) + ("/" if url.endswith("/") or not url
                                                                              else "")
             link["current"] = link["lang"] == project.language
+            if self.served is not None and link["lang"] not in self.served:
+                link["not_served"] = self.build.gettext("%(language)s: not served (toolkit serve -l %(code)s)") % {
+                    "language": link["name"], "code": link["lang"]}
         return links
 
     def _show_problems(self, config: MkDocsConfig, error: ContentError, shown: set[str]) -> MkDocsConfig:
