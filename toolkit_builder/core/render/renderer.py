@@ -290,8 +290,8 @@ class Renderer:
         component = framework.component(key)
         name = framework.short_title or framework.title
         if component is not None and component.key.isdigit():  # numbered, like the Guidelines' dimensions
-            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": item_names(framework, self.gettext)[0],
-                                                                     "key": key}
+            item = item_names(framework, self.gettext)[0]
+            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": item, "key": key}
         return f"{name}: {component.label if component else key}"
 
     def language_name(self, code: str) -> LanguageName:
