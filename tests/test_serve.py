@@ -3,10 +3,12 @@ line, instead of a stale page, and the page comes back as soon as the file is fi
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from toolkit_builder.core.sitemap import pages_from_files as problem_page_paths
 from toolkit_builder.mkdocs.problems import problems_page
 
 from .browser import copy_project
-from .conftest import CONTENT
+from .conftest import CONTENT, ROOT
 
 MODULE = "content/modules/education/recovery-education-and-training.yml"
 MODULE_URL = "education/recovery-education-and-training/"
@@ -130,3 +132,75 @@ def test_problem_pages_cover_every_module_file_even_when_content_is_broken(tmp_p
     paths = problem_page_paths(CONTENT)
     assert {"index.md", "education/index.md", "education/recovery-education-and-training.md"} <= paths
     assert not any(".fr" in path for path in paths)
+
+
+def test_serve_serves_every_language_where_the_switcher_leads(tmp_path):
+    """One `toolkit serve` serves the default language at the root and the other under es/,
+    as `toolkit build` lays them out: the switcher's links lead to served pages, and an edit
+    of a Spanish translation shows in the Spanish page."""
+    from bs4 import BeautifulSoup
+
+    project = tmp_path / "garden"
+    shutil.copytree(ROOT / "tests/fixtures/garden", project)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                                   cwd=project, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+
+    def get(url: str) -> BeautifulSoup:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+
+    try:
+        wait_until_up(base, process, log)
+        page = base + "growing/preparing-the-beds/"
+        for language, title in (("en", "Preparing the beds"), ("es", "Preparar los bancales")):
+            link = get(page).select_one(f'a.md-select__link[hreflang="{language}"]')
+            target = urllib.parse.urljoin(page, link["href"])
+            assert get(target).select_one("article h1").get_text(strip=True).startswith(title), target
+        translation = project / "content/modules/growing/preparing-the-beds.es.yml"
+        translation.write_text(translation.read_text(encoding="utf-8").replace(
+            "title: Preparar los bancales", "title: Preparar bien los bancales"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "Preparar bien" not in get(base + "es/growing/preparing-the-beds/").get_text():
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.5)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_refuses_a_language_the_toolkit_does_not_have():
+    result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "serve", "-l", "xx", "-a", "127.0.0.1:1"],
+                            cwd=ROOT / "tests/fixtures/garden", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "xx not among the toolkit's languages (en, es)" in result.stderr
+
+
+def test_serve_l_says_which_languages_it_does_not_serve(tmp_path):
+    """`toolkit serve -l en` builds the default language only: the switcher's Spanish entry says
+    it is not served (and how to serve it) instead of leading to a missing page."""
+    from bs4 import BeautifulSoup
+
+    project = tmp_path / "garden"
+    shutil.copytree(ROOT / "tests/fixtures/garden", project)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-l", "en",
+                                    "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(base, process, log)
+        with urllib.request.urlopen(base + "growing/season-plan/", timeout=30) as response:
+            page = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+        entries = page.select(".md-select__item")
+        assert [entry.get_text(strip=True) for entry in entries] == [
+            "English", "Español: not served (toolkit serve -l es)"]
+        assert page.select("a.md-select__link[hreflang=es]") == []
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -1,4 +1,4 @@
-"""`toolkit build`, `serve` and `pdf`: every language built in parallel into a staging folder,
+"""`toolkit build` and `pdf`: every language built in parallel into a staging folder,
 PDFs printed into it when asked for, swapped in place of the old site only when everything
 succeeded."""
 
@@ -19,7 +19,6 @@ import click
 from material.plugins.offline.plugin import OfflinePlugin  # added to the build by `toolkit build --offline`
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from ..core.load import load_languages
@@ -218,8 +217,10 @@ PAPER = click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], cas
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True,
-              help="Fail on any warning; with --pdf, also when Chromium is missing.")
+# The long name first: click shows the first one as the default ("[default: strict]").
+@click.option("--strict/--no-strict", "-s", default=True, show_default=True,
+              help="Fail on any warning of the site build (MkDocs's, such as a link to a missing page); with --pdf, "
+                   "also when Chromium is missing. The content's warnings fail `toolkit validate --strict`.")
 @click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
 @click.option("--pdf", is_flag=True,
@@ -301,31 +302,9 @@ def _os_reason(error: OSError) -> str:
 
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
-@click.option("-l", "--language", default=None, help="Language to serve (default: the toolkit's own).")
-@click.option("-v", "--verbose", is_flag=True)
-def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) -> None:
-    """Serve the site with live reload; edits under content/ rebuild it."""
-    if language:
-        # MkDocs' serve loads the config itself at every rebuild; the plugin's documented
-        # TOOLKIT_LANGUAGE default is how a language reaches it.
-        os.environ["TOOLKIT_LANGUAGE"] = language
-    setup_logging(verbose)
-    try:
-        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
-    except (exceptions.Abort, exceptions.PluginError) as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    except OSError as error:  # the address is taken, most often
-        click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
-                   "Choose another address with `-a 127.0.0.1:8001`.", err=True)
-        sys.exit(1)
-
-
-@click.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-d", "--site-dir", default=None, help="Where to write the site (default: site_dir of the config).")
-@click.option("-s", "--strict/--no-strict", default=True, show_default=True, help="Fail on any warning.")
+@click.option("--strict/--no-strict", "-s", default=True, show_default=True,
+              help="Fail on any warning of the site build (MkDocs's, such as a link to a missing page).")
 @PAPER
 @click.option("-l", "--language", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("-v", "--verbose", is_flag=True)

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from . import build, content, translate
+from . import build, content, serve, translate
 
 # Material prints a notice about its own future on every build; the toolkit's users
 # cannot act on it, so it is off unless they ask for it.
@@ -19,6 +19,6 @@ def main() -> None:
     """Build implementation toolkits from YAML modules."""
 
 
-for command in (content.validate, build.build, build.serve, content.new, translate.i18n, content.init, content.explain,
+for command in (content.validate, build.build, serve.serve, content.new, translate.i18n, content.init, content.explain,
                 content.schema, build.pdf, content.linkcheck):
     main.add_command(command)

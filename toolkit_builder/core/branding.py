@@ -34,15 +34,39 @@ def contrast_problems(branding: Branding) -> list[tuple[str, str]]:
     return problems
 
 
+#: Material's dark ("slate") page background, hsl(225, 15%, 14%), which links sit on.
+SLATE = "#1e2129"
+#: Links in the dark scheme are held to AAA contrast, as the bundled stylesheet's are.
+DARK_LINK_CONTRAST = 7.0
+
+
+def lighter(colour: str, background: str = SLATE, ratio: float = DARK_LINK_CONTRAST) -> str:
+    """``colour``, mixed with white in small steps until it reads on ``background`` at ``ratio``:1
+    (the same hue for links in the dark scheme as the accent gives them in the light one)."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(21):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 20):02x}" for c in channels)
+        if contrast(mixed, background) >= ratio:
+            return mixed
+    return WHITE
+
+
 def branding_css(branding: Branding | None) -> str:
-    """CSS custom properties that Material reads for its colours (light scheme)."""
+    """CSS custom properties that Material reads for its colours, in both colour schemes: the
+    primary colour as it is (white text sits on it), and in the dark scheme the accent made
+    light enough to read on the dark page."""
     if branding is None or (branding.primary is None and branding.accent is None):
         return ""
-    rules = []
+    light, dark = [], []
     if branding.primary:
-        rules += [f"--md-primary-fg-color: {branding.primary};", f"--md-primary-fg-color--dark: {branding.primary};",
-                  "--md-primary-bg-color: #ffffff;"]
+        primary = [f"--md-primary-fg-color: {branding.primary};", f"--md-primary-fg-color--dark: {branding.primary};",
+                   "--md-primary-bg-color: #ffffff;"]
+        light += primary
+        dark += primary
     if branding.accent:
-        rules += [f"--md-accent-fg-color: {branding.accent};", f"--md-typeset-a-color: {branding.accent};"]
-    body = "\n  ".join(rules)
-    return f'[data-md-color-scheme="default"] {{\n  {body}\n}}\n'
+        light += [f"--md-accent-fg-color: {branding.accent};", f"--md-typeset-a-color: {branding.accent};"]
+        on_dark = lighter(branding.accent)
+        dark += [f"--md-accent-fg-color: {on_dark};", f"--md-typeset-a-color: {on_dark};"]
+    # As specific as the bundled stylesheet's rules for a palette colour ([scheme][primary]).
+    return "".join(f'[data-md-color-scheme="{scheme}"][data-md-color-primary], [data-md-color-scheme="{scheme}"] {{\n  '
+                   + "\n  ".join(rules) + "\n}\n" for scheme, rules in (("default", light), ("slate", dark)))

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from ..core.branding import branding_css
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
-from ..core.i18n import language_links, load_translations
+from ..core.i18n import edit_link, language_links, load_translations
 from ..core.load import load_project
 from ..core.model import Organization
 from ..core.problems import ContentError
@@ -104,6 +104,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.build = _Build()
+        #: The languages `toolkit serve -l` builds (None: every one); the switcher says which are not.
+        self.served: set[str] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -193,8 +195,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                         nav: Navigation) -> TemplateContext:
         build = self.build
         source = build.sources.get(page.file.src_uri)
-        if source and self.config.edit_url:
-            page.edit_url = self.config.edit_url.rstrip("/") + "/" + source
+        if source and self.config.edit_url and build.project:
+            # On a translated page: its translation file, or the page that creates it.
+            page.edit_url = edit_link(self.config.edit_url, build.layers[-1], source, build.project.language,
+                                      build.project.toolkit.language)
         if source in build.updated:  # Material shows it at the end of the page
             page.meta["revision_date"] = updated_html(build.updated[source], build.project.language if build.project
                                                       else "en", build.gettext("Last updated"))
@@ -296,6 +300,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             link["href"] = posixpath.normpath(to_root + link.pop("link")) + ("/" if url.endswith("/") or not url
                                                                              else "")
             link["current"] = link["lang"] == project.language
+            if self.served is not None and link["lang"] not in self.served:
+                link["not_served"] = self.build.gettext("%(language)s: not served (toolkit serve -l %(code)s)") % {
+                    "language": link["name"], "code": link["lang"]}
         return links
 
     def _show_problems(self, config: MkDocsConfig, error: ContentError, shown: set[str]) -> MkDocsConfig:

@@ -15,7 +15,8 @@ class LogicModelRow(Strict):
 
     input: Text = Field(description="What goes in (e.g. Education).")
     output: Text = Field(description="What it produces.")
-    co_production: Text = Field(description="What people with lived experience bring to it.")
+    co_production: Text | None = Field(None, description="What people with lived experience bring to it; when no "
+                                       "row has one, the table has no co-production column.")
     outcome: Text | None = Field(None, description="Left out on a row, the outcome of the row above spans it too.")
 
 

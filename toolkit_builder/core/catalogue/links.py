@@ -113,9 +113,10 @@ ENTRIES = [
         "missing-media", "A media file is missing",
         "A media block names a video, captions file, transcript or poster that is not in the content folder, "
         "so the page would show a broken player.",
-        "Add the file under the content folder at that path (e.g. `content/docs/media/`), or correct the path; "
-        "paths are relative to the content folder and may not leave it.",
-        "video: docs/media/welcome.mp4   # no such file",
+        "Add the file under the content folder at that path (`media/welcome.mp4` is "
+        "`content/media/welcome.mp4`), or correct the path; paths are relative to the content folder and may "
+        "not leave it.",
+        "video: media/welcome.mp4   # no such file",
         group="link",
     ),
     Entry(

@@ -13,12 +13,12 @@ from .catalogues import (
 )
 from .merge import ANCHORS, DIGEST_KEY, Merged, digest, has_text, merge, text_leaves
 from .skeleton import skeleton, start_catalogue
-from .status import FileStatus, stamp, translation_status
+from .status import FileStatus, edit_link, stamp, translation_name, translation_status
 
 __all__ = [
     "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
     "catalogue_problems", "digest",
     "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge",
     "skeleton", "stamp", "start_catalogue", "text_leaves",
-    "translation_status",
+    "translation_status", "edit_link", "translation_name",
 ]

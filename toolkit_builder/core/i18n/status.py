@@ -66,6 +66,30 @@ def hidden_modules(layers: typing.Sequence[Path]) -> set[str]:
     return hidden
 
 
+def translation_name(relative: str | Path, language: str) -> Path:
+    """Where the translation of a content file into ``language`` sits: beside it, with the
+    language before `.yml` (`modules/education/x.yml` -> `modules/education/x.fr.yml`)."""
+    relative = Path(relative)
+    return relative.with_name(f"{relative.stem}.{language}.yml")
+
+
+def edit_link(edit_url: str, layer: Path, source: str, language: str, default: str) -> str:
+    """The "edit this page" address of a page made from ``source`` (a file of ``layer``) in
+    ``language``: the source itself in the default language; else its translation, or, while
+    there is none, the hosting service's page that creates it (GitHub's `/new/` with the file's
+    name) where the address has the form of GitHub's `/edit/`, else the source."""
+    base = edit_url.rstrip("/") + "/"
+    if language == default:
+        return base + source
+    translation = translation_name(source, language)
+    if (layer / translation).is_file():
+        return base + translation.as_posix()
+    if "/edit/" in base:
+        folder = translation.parent.as_posix()
+        return base.replace("/edit/", "/new/", 1) + (f"{folder}" if folder != "." else "") + f"?filename={translation.name}"
+    return base + source
+
+
 def _translatable_files(layers: typing.Sequence[Path]) -> Iterator[tuple[Path, Path, Any]]:
     """(layer, relative path, model type) of every file that carries text, in the last layer that has it."""
     for i, layer in enumerate(layers):
@@ -91,7 +115,7 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
     in the source language is partial, not complete."""
     results = []
     for layer, relative, root in _translatable_files(layers):
-        name = relative.with_name(f"{relative.stem}.{language}.yml")
+        name = translation_name(relative, language)
         if root.__name__ == "Module":  # from its own layer on: a replaced module takes only its own translations
             candidates = [lay / name for lay in list(layers)[list(layers).index(layer):]]
         else:  # beside the file, or in a later layer's upstream/ folder

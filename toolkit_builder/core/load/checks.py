@@ -65,9 +65,12 @@ class Checker:
         framework_id, _, key = tag.partition(":")
         framework = self.toolkit.framework(framework_id)
         if not key or framework is None:
+            frameworks = self.toolkit.frameworks
+            # The examples are tags of this toolkit's own frameworks.
+            examples = " or ".join(f"`{f.id}:{f.components[0].key}`" for f in frameworks[:2])
             self.problem(document, path, "bad-tag", f"'{tag}' is not a framework tag",
-                         "write `framework:component`, e.g. `chime:hope` or `guidelines:1`; frameworks: "
-                         + ", ".join(f.id for f in self.toolkit.frameworks))
+                         f"write `framework:key`, e.g. {examples}; frameworks: {', '.join(f.id for f in frameworks)}"
+                         if frameworks else "declare the framework under `frameworks:` in toolkit.yml first")
         else:
             self.component(document, path, framework, key)
 
@@ -76,8 +79,10 @@ class Checker:
             keys = [c.key for c in framework.components]
             mapped_to = any(f.maps_to == framework.id for f in self.toolkit.frameworks)
             self.problem(document, path, "unknown-dimension" if mapped_to else "unknown-component",
-                         f"unknown {framework.item_name} '{key}' of {framework.short_title or framework.title}",
-                         did_you_mean(key, keys, f"{framework.item_name_plural or framework.item_name + 's'}"))
+                         f"unknown {framework.item_name or 'component'} '{key}' of "
+                         f"{framework.short_title or framework.title}",
+                         did_you_mean(key, keys, (framework.item_name_plural or f"{framework.item_name}s")
+                                      if framework.item_name else "components"))
 
     def toolkit_file(self, document: Document) -> None:
         for kind, declared in cast("tuple[tuple[str, Sequence[Section | Audience | Framework]], ...]",

@@ -46,12 +46,15 @@ class Framework(Strict):
     title: Text = Field(description="The framework's full name.")
     short_title: Text | None = Field(None, description='A short name used in labels and tags ("CHIME").')
     description: Text | None = Field(None, description="What the framework is, in one or two sentences.")
-    component_label: Text = Field("Component",
-        description='Column heading for the components in a framework table ("Recovery component").')
-    themes_label: Text = Field("Themes",
-        description='Column heading for the themes in a framework table ("Suggested themes").')
-    item_name: Text = Field("component",
-        description='How one component is called when cited ("dimension" gives "dimensions 3 and 5").')
+    component_label: Text | None = Field(None,
+        description='Column heading for the components in a framework table ("Recovery component"; default: '
+                    '"Component" in the page\'s language).')
+    themes_label: Text | None = Field(None,
+        description='Column heading for the themes in a framework table ("Suggested themes"; default: "Themes" '
+                    "in the page's language).")
+    item_name: Text | None = Field(None,
+        description='How one component is called when cited ("dimension" gives "dimensions 3 and 5"; default: '
+                    '"component" in the page\'s language).')
     item_name_plural: Text | None = Field(None, description="Plural of `item_name`, when adding an s is wrong.")
     maps_to: Slug | None = Field(None,
         description="Another framework whose components this one's components map to.")

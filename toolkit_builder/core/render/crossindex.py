@@ -25,6 +25,7 @@ from ..project import Module, Project
 from ..sitemap import TOPICS, audience_path, component_path, module_path
 from .markdown import plain_in_markdown, tidy
 from .renderer import Page, Renderer
+from .words import item_names
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def topics(project: Project, gettext: Callable[[str], str]) -> list[Topic]:
         name = framework.short_title or framework.title
         for component in framework.components:
             if component.key.isdigit():  # numbered, like the dimensions of the Guidelines
-                item = framework.item_name[:1].upper() + framework.item_name[1:]
+                singular = item_names(framework, gettext)[0]
+                item = singular[:1].upper() + singular[1:]
                 title = gettext("%(item)s %(key)s: %(label)s") % {"item": item, "key": component.key,
                                                                   "label": component.label}
                 nav_title = f"{component.key}. {component.label}"

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from ..model import Framework
+from .words import item_names
 
 #: Drawing units of the viewBox; the SVG scales to the width of the page.
 WIDTH = 640
@@ -71,8 +72,10 @@ def framework_figure(framework: Framework, figure_id: str, gettext: Callable[[st
     except (ValueError, LookupError):
         listed = ", ".join(labels)
     title = framework.title
-    description = gettext("%(centre)s, surrounded by its %(count)s components: %(components)s.") % {
-        "centre": centre, "count": count, "components": listed}
+    # The framework names its own parts ("component", "pillar"...): its data says what they are.
+    items = item_names(framework, gettext)[0 if count == 1 else 1]
+    description = gettext("%(centre)s, surrounded by its %(count)s %(items)s: %(components)s.") % {
+        "centre": centre, "count": count, "items": items, "components": listed}
     # The caption says what the framework is; the description (for screen readers) lists what
     # the drawing shows, so the two do not repeat each other. An empty caption leaves it out.
     if caption is None:

@@ -40,6 +40,7 @@ from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
 from .urls import relative_url
+from .words import item_names
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,30 @@ class Page:
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def _labels(variables: dict[str, Any]) -> dict[str, Any]:
+class LanguageName(str):
+    """A language's name in the page's language ("inglés" on a Spanish page), which knows its
+    code: a sentence that has no translation yet names the language in its own, English."""
+
+    code: str
+
+    def __new__(cls, name: str, code: str) -> LanguageName:
+        value = super().__new__(cls, name)
+        value.code = code
+        return value
+
+
+def display_name(code: str, language: str) -> str:
+    """The name of language ``code`` in ``language``, or the code when Babel does not know it."""
+    try:
+        return Locale.parse(code).get_display_name(language) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def _labels(variables: dict[str, Any], translated: bool = True) -> dict[str, Any]:
+    if not translated:  # the msgid's words are English: so are the names of languages in it
+        variables = {name: display_name(value.code, "en") if isinstance(value, LanguageName) else value
+                     for name, value in variables.items()}
     return {name: _as_label(value) for name, value in variables.items()}
 
 
@@ -142,11 +166,13 @@ class Renderer:
     # ------------------------------------------------------------------ interface strings
 
     def _gettext(self, message: str, **variables: Any) -> Markup:
-        return interface_text(self.translations.gettext(message)) % _labels(variables)
+        translation = self.translations.gettext(message)
+        return interface_text(translation) % _labels(variables, translation != message)
 
     def _ngettext(self, singular: str, plural: str, n: int, **variables: Any) -> Markup:
         variables.setdefault("num", n)
-        return interface_text(self.translations.ngettext(singular, plural, n)) % _labels(variables)
+        translation = self.translations.ngettext(singular, plural, n)
+        return interface_text(translation) % _labels(variables, translation not in (singular, plural))
 
     # ------------------------------------------------------------------ links
 
@@ -252,7 +278,7 @@ class Renderer:
             return ""
         if target.mapped_label:
             return target.mapped_label
-        plural = target.item_name_plural or f"{target.item_name}s"
+        plural = item_names(target, self.gettext)[1]
         return self.gettext("%(framework)s %(items)s") % {"framework": target.short_title or target.title,
                                                           "items": plural}
 
@@ -264,16 +290,13 @@ class Renderer:
         component = framework.component(key)
         name = framework.short_title or framework.title
         if component is not None and component.key.isdigit():  # numbered, like the Guidelines' dimensions
-            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": framework.item_name,
-                                                                     "key": key}
+            item = item_names(framework, self.gettext)[0]
+            return self.gettext("%(framework)s %(item)s %(key)s") % {"framework": name, "item": item, "key": key}
         return f"{name}: {component.label if component else key}"
 
-    def language_name(self, code: str) -> str:
+    def language_name(self, code: str) -> LanguageName:
         """The name of a language in the page's language ("anglais" on a French page)."""
-        try:
-            return Locale.parse(code).get_display_name(self.project.language) or code
-        except (ValueError, UnknownLocaleError):
-            return code
+        return LanguageName(display_name(code, self.project.language), code)
 
     def audience_label(self, audience_id: str) -> str:
         audience = self.project.toolkit.audience(audience_id)

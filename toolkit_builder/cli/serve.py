@@ -1,0 +1,128 @@
+"""`toolkit serve`: every language of the site, laid out as `toolkit build` lays them out (the
+default language at the root, each other one under `<language>/`), rebuilt and reloaded in the
+browser when a file of the content changes.
+
+MkDocs' own `serve` builds one configuration, so one language; this is the same development
+server (MkDocs' ``LiveReloadServer``) with a builder that builds each language in turn into its
+folder of one served directory.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+from mkdocs import exceptions
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from ..core.load import load_languages
+from ..core.problems import ContentError
+from .config import plugin_layers, site_config
+from .report import setup_logging
+
+log = logging.getLogger("mkdocs.toolkit.serve")
+
+
+def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False) -> list[str | None]:
+    """The languages to build, the default first (it is served at the root). While the content
+    cannot be loaded: the default only (None), whose pages show the problems. With ``check``, a
+    wanted language the toolkit does not have is an error (at start; later edits may drop one)."""
+    try:
+        project = next(iter(load_languages(plugin_layers(site_config(config_file))).values()))
+    except ContentError:
+        return [None]
+    toolkit = project.toolkit
+    unknown = [code for code in wanted if code not in toolkit.languages]
+    if unknown and check:
+        raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
+                                 f"({', '.join(toolkit.languages)})", param_hint="--language")
+    others = [code for code in toolkit.languages if code != toolkit.language and (not wanted or code in wanted)]
+    return [toolkit.language, *others]
+
+
+class Builder:
+    """Builds every served language into ``site_dir``: what the live-reload server calls."""
+
+    def __init__(self, config_file: str, site_dir: Path, serve_url: str, wanted: tuple[str, ...]):
+        self.config_file, self.site_dir, self.serve_url, self.wanted = config_file, site_dir, serve_url, wanted
+        self.languages: list[str | None] = []
+
+    def config(self, language: str | None, root: bool) -> MkDocsConfig:
+        """One language's configuration, built into the root (the default language) or its folder."""
+        folder = self.site_dir if root or language is None else self.site_dir / language
+        config = load_config(config_file=self.config_file, site_dir=str(folder))
+        # The plugin shows the problems on every page instead of stopping, as under `mkdocs serve`.
+        config.plugins.on_startup(command="serve", dirty=False)
+        plugin = config.plugins.get("toolkit")
+        if plugin is not None and language is not None:
+            plugin.config.language = language
+        if plugin is not None and self.wanted:
+            plugin.served = {code for code in self.languages if code}
+        config.site_url = self.serve_url if folder == self.site_dir else f"{self.serve_url}{language}/"
+        return config
+
+    def __call__(self, config: Any = None) -> None:
+        self.languages = served_languages(self.config_file, self.wanted)
+        # The default language first: its build empties the whole folder, the others' folders included.
+        for i, language in enumerate(self.languages):
+            built = self.config(language, root=i == 0)
+            mkdocs_build(built, serve_url=built.site_url)
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
+@click.option("-l", "--language", "languages", multiple=True,
+              help="Serve only this language besides the default one (repeatable; default: every language).")
+@click.option("-v", "--verbose", is_flag=True)
+def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: bool) -> None:
+    """Serve the site in every language with live reload; edits under content/ rebuild it.
+
+    The default language is served at the root, every other one under `<language>/`, as
+    `toolkit build` writes them, so the language switcher leads to the other language.
+    """
+    setup_logging(verbose)
+    config = site_config(config_file)
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter(f"{dev_addr!r} is not an address such as 127.0.0.1:8000", param_hint="--dev-addr")
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = f"http://{host}:{port}{mount_path}"
+    served_languages(config_file, languages, check=True)
+    site_dir = Path(tempfile.mkdtemp(prefix="toolkit-serve-"))
+    builder = Builder(config_file, site_dir, serve_url, languages)
+    try:
+        try:
+            builder()
+        except (exceptions.Abort, exceptions.PluginError, exceptions.ConfigurationError) as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        try:
+            server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir),
+                                      mount_path=mount_path)
+        except OSError as error:  # the address is taken, most often
+            click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
+                       "Choose another address with `-a 127.0.0.1:8001`.", err=True)
+            sys.exit(1)
+        server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 and (
+            site_dir / "404.html").is_file() else None
+        for watched in (config.docs_dir, config.config_file_path, *map(str, plugin_layers(config))):
+            if watched:
+                server.watch(watched)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server has no type hints here
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
