@@ -159,8 +159,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            # A meeting's guide and handouts are reached from its page: not in the nav, on purpose.
-            inclusion = InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS else InclusionLevel.UNDEFINED
+            # A meeting's guide and handouts are reached from its page, the further pages of a long
+            # topic page from its first: not in the nav, on purpose.
+            inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS or not page.in_nav
+                         else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():

@@ -55,6 +55,8 @@ class Page:
     #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
     #: None for the other pages.
     kind: str | None = None
+    #: False for a page reached from another page only (the further pages of a long topic page).
+    in_nav: bool = True
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
