@@ -1,5 +1,6 @@
-"""A large toolkit (300 generated modules, as the benchmark makes them): the nav of a page and the
-cross-index pages stay bounded, however many modules there are."""
+"""What keeps a large toolkit fast and light: the content is loaded once per build; on a toolkit of
+300 generated modules (as the benchmark makes them), the nav of a page and the cross-index pages
+stay bounded, however many modules there are."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 
+from toolkit_builder.cli import main
+from toolkit_builder.core.load import project as loading
 from toolkit_builder.core.render.crossindex import TOPIC_PAGE_LINES
+
+from .browser import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 # The benchmark's generator is a script, not a package: loaded from its file.
@@ -72,3 +78,22 @@ def test_no_page_outgrows_the_bound_and_topic_pages_link_to_their_next_pages(lar
     assert len(listed) == len(set(listed)) == MODULES
     # The further pages are reached from the first, not from the nav.
     assert not any("page-2" in link for link in nav_links(large_site, "topics/for-facilitator/index.html"))
+
+
+def test_a_build_loads_the_content_once_per_language(tmp_path, monkeypatch):
+    """The languages' builds reuse the project the command checked before building them."""
+    project = copy_project(tmp_path / "project")
+    calls: list[str | None] = []
+    load = loading.load_project
+
+    def counted(content_dirs, language=None, _cache=None):
+        calls.append(language)
+        return load(content_dirs, language, _cache)
+
+    monkeypatch.setattr(loading, "load_project", counted)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build", "-j", "1", "-d", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "fr" / "index.html").is_file()
+    assert calls == [None, "fr"]  # the check before building; no second load in either language's build
+    assert not loading._LOADED  # and nothing kept once the command is over

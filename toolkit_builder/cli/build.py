@@ -21,7 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
-from ..core.load import load_languages
+from ..core.load import keep_loaded, load_languages
 from ..core.problems import ContentError
 from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
@@ -94,12 +94,17 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
         raise click.ClickException(f"cannot build into {target}: {_os_reason(error)}; choose another folder "
                                    "with --site-dir, or make its folder writable") from None
     staging = None
+    layers = plugin_layers(config)
     try:
         try:
-            project = next(iter(load_languages(plugin_layers(config)).values()))
+            projects = load_languages(layers)
         except ContentError as error:
             report(error)
             sys.exit(1)
+        # Checked once, here: each language's build takes its project from here (a forked process
+        # inherits it) instead of loading and checking the content again.
+        keep_loaded(layers, projects)
+        project = next(iter(projects.values()))
         toolkit = project.toolkit
         wanted = list(languages) or list(toolkit.languages)
         unknown = [code for code in wanted if code not in toolkit.languages]
@@ -145,6 +150,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             raise click.ClickException(f"the new site could not take the place of {target}: {_os_reason(error)}; "
                                        "the previous site was left in place") from None
     finally:
+        keep_loaded(layers, None)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if lock is not None:

@@ -27,7 +27,7 @@ from ..core.branding import branding_css
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
 from ..core.i18n import language_links, load_translations
-from ..core.load import load_project
+from ..core.load import loaded_project
 from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
@@ -115,7 +115,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self._theme(config)
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
-            project = load_project(layers, language)
+            project = loaded_project(layers, language)  # as `toolkit build` loaded it, or now
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None

@@ -280,3 +280,28 @@ def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
     if problems:
         raise ContentError(problems)
     return projects
+
+
+#: Projects a build has already loaded (every language, checked), by their content folders: the
+#: language builds of `toolkit build` take them from here instead of loading the content again
+#: (forked processes inherit them).
+_LOADED: dict[tuple[Path, ...], dict[str, Project]] = {}
+
+
+def keep_loaded(content_dirs: ContentDirs, projects: dict[str, Project] | None) -> None:
+    """Keep ``projects`` (from ``load_languages``) for ``loaded_project``; None forgets them."""
+    key = tuple(layer.resolve() for layer in content_layers(content_dirs))
+    if projects is None:
+        _LOADED.pop(key, None)
+    else:
+        _LOADED[key] = projects
+
+
+def loaded_project(content_dirs: ContentDirs, language: str | None = None) -> Project:
+    """The project in ``language`` as ``keep_loaded`` kept it, else loaded now (``load_project``)."""
+    kept = _LOADED.get(tuple(layer.resolve() for layer in content_layers(content_dirs)))
+    if kept:
+        project = kept.get(language) if language else next(iter(kept.values()))
+        if project is not None:
+            return project
+    return load_project(content_dirs, language)
