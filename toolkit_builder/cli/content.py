@@ -38,7 +38,9 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
         report(error)
         sys.exit(1)
     project = next(iter(projects.values()))
-    warnings = sum(lint(each, layers) for each in projects.values())  # every language's texts
+    # Warnings of unchanged modules are kept beside the content (MkDocs' .cache/ convention).
+    cache = Path(layers[-1]).resolve().parent / ".cache" / "toolkit"
+    warnings = sum(lint(each, layers, cache) for each in projects.values())  # every language's texts
     click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
                f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: no errors"
                + (f", {warnings} warning(s)." if warnings else ", no warnings."))

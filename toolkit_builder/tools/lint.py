@@ -36,6 +36,7 @@ from ..core.model import CITATION, TRANSLATABLE
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
 from ..core.yamlpos import Document, read_document
+from .lintcache import LintCache, warnings_of
 from .terminology import TermList, load_terminology
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
@@ -54,6 +55,7 @@ _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
 _MARKUP = re.compile(r"[*_`>#]+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
+_WORD = re.compile(r"\w+")
 
 Path_ = tuple[typing.Union[str, int], ...]
 
@@ -170,7 +172,7 @@ class _Source:
 
 
 class _Linter:
-    def __init__(self, project: Project, layers: list[Path]):
+    def __init__(self, project: Project, layers: list[Path], cache_dir: Path | None = None):
         self.project = project
         self.layers = layers
         self.content_dir = layers[-1]
@@ -178,6 +180,7 @@ class _Linter:
         self.translated = self.language != project.toolkit.language
         self.report = LintReport(language=self.language, formula=FORMULAS.get(self.language, "Flesch"))
         self.terms: TermList | None = None
+        self.cache = LintCache(cache_dir, self.language, layers)
 
     def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
         self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
@@ -206,9 +209,10 @@ class _Linter:
         cited: set[str] = set()
         module_words: list[str] = []
         for module in self.project.modules:
-            self.module(module, self.source(self.project.sources[module.id], self.project.layers.get(module.id, -1)))
-            cited.update(_cited(module))
-            module_words.extend(plain(text) for _, text in texts(module))
+            entry = self.cached_module(module)
+            cited.update(entry["cited"])
+            module_words.extend(entry["words"])
+        self.cache.save()
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
         self.wording(self.source("toolkit.yml", 0), self.project.toolkit)
@@ -223,6 +227,24 @@ class _Linter:
         return self.report
 
     # ------------------------------------------------------------------ per module
+
+    def cached_module(self, module: Module) -> dict[str, Any]:
+        """A module's warnings, reading ease, plain texts and citations: kept from an earlier run
+        when nothing they depend on changed (``LintCache``), else found now."""
+        source = self.source(self.project.sources[module.id], self.project.layers.get(module.id, -1))
+        key = self.cache.key(self.project, module, source.path)
+        entry = self.cache.get(key)
+        if entry is not None:
+            self.report.problems.extend(warnings_of(entry))
+            if entry["ease"] is not None:
+                self.report.reading_ease[module.id] = entry["ease"]
+            return entry
+        before = len(self.report.problems)
+        self.module(module, source)
+        words = [plain(text) for _, text in texts(module)]
+        cited = sorted(set(_cited(module)))
+        self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
+        return {"words": words, "cited": cited}
 
     def foreign(self, module_id: str, path: Path_) -> bool:
         """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
@@ -321,11 +343,17 @@ class _Linter:
         if not (self.content_dir / "glossary.yml").is_file():
             return
         source = self.source("glossary.yml")
+        used_text = used_text.replace("'", "’")
+        # A term can be used only if each of its words is (a word, or its plural): one pass over
+        # the texts rules most unused terms out before any search for the whole term.
+        used_words = set(_WORD.findall(used_text.lower()))
         for i, term in enumerate(self.project.glossary):
             # Any spacing between the words, and plurals ("peer support workers", "parties prenantes").
             words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.term.replace("'", "’").split())
             pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
-            if not re.search(pattern, used_text.replace("'", "’"), flags=re.IGNORECASE):
+            candidate = all(w in used_words or w + "s" in used_words or w + "es" in used_words
+                            for w in _WORD.findall(term.term.replace("'", "’").lower()))
+            if not candidate or not re.search(pattern, used_text, flags=re.IGNORECASE):
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",
                           "remove it, or check that its spelling matches the modules' texts")
@@ -350,7 +378,9 @@ def _cited(value: Any) -> Iterator[str]:
         yield from (m.group(1) for m in CITATION.finditer(value))
 
 
-def lint_project(project: Project, content_dir: str | Path | list[Path] | tuple[Path, ...]) -> LintReport:
-    """Warnings about a loaded project (see the module docstring), and each module's reading ease."""
+def lint_project(project: Project, content_dir: str | Path | list[Path] | tuple[Path, ...],
+                 cache_dir: Path | None = None) -> LintReport:
+    """Warnings about a loaded project (see the module docstring), and each module's reading ease;
+    with ``cache_dir``, a module's are kept there and reused while it does not change (``LintCache``)."""
     layers = [Path(d) for d in content_dir] if isinstance(content_dir, (list, tuple)) else [Path(content_dir)]
-    return _Linter(project, layers).run()
+    return _Linter(project, layers, cache_dir).run()
