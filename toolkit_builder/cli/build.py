@@ -281,7 +281,9 @@ def serve(config_file: str, dev_addr: str, language: str | None, verbose: bool) 
         os.environ["TOOLKIT_LANGUAGE"] = language
     setup_logging(verbose)
     try:
-        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+        # Dirty rebuilds: MkDocs rebuilds only the pages whose Markdown the plugin rewrote (an edited
+        # module's page, the pages that list what changed, and those whose nav changed).
+        mkdocs_serve(config_file=config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (exceptions.Abort, exceptions.PluginError) as error:
         click.echo(str(error), err=True)
         sys.exit(1)

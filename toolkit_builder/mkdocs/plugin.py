@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,12 +29,15 @@ from ..core.branding import branding_css
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
 from ..core.i18n import language_links, load_translations
-from ..core.load import loaded_project
+from ..core.load import DocumentCache, loaded_project
 from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
+from ..core.render.cache import PageCache
+from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
+from ..core.render.site import nav_changes
 from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
@@ -40,6 +45,7 @@ from .html_fixes import fix_page
 from .problems import problems_page
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -87,6 +93,9 @@ class _Build:
     media: dict[str, Path] = field(default_factory=dict)
     brand_css: str = ""
     gettext: Callable[[str], str] = str
+    nav: list[Any] = field(default_factory=list)
+    #: Pages whose source changed since the previous build of `serve` (all of them at first).
+    changed: list[str] = field(default_factory=list)
 
     @property
     def generated(self) -> set[str]:
@@ -100,10 +109,30 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.serving = False
         self.build = _Build()
+        #: While serving: parsed files and rendered pages kept from one rebuild to the next.
+        self.documents: DocumentCache | None = None
+        self.rendered = PageCache()
+        #: While serving with dirty rebuilds: the pages' Markdown as files, rewritten only when it
+        #: changes, so MkDocs rebuilds only the pages whose file is newer than their HTML.
+        self.pages_dir: Path | None = None
+        self.previous_nav: list[Any] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
+        # MkDocs may hand the same instance to the next command of the process: start afresh.
+        self.on_shutdown()
         self.serving = command == "serve"
+        self.documents = DocumentCache() if self.serving else None
+        self.rendered = PageCache()
+        if self.serving and dirty:
+            self.pages_dir = Path(tempfile.mkdtemp(prefix="toolkit-pages-"))
+            # The pages whose nav changed are rebuilt too (see on_files): the warning does not apply.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildIsAccurate())
+
+    def on_shutdown(self) -> None:
+        if self.pages_dir is not None:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+        self.pages_dir = None
 
     # Before other plugins: search reads the theme language set here.
     @event_priority(100)
@@ -111,11 +140,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         root = Path(config.config_file_path).parent
         layers = [root / u for u in self.config.upstream] + [root / self.config.content_dir]
         previous = self.build
+        self.previous_nav = previous.nav
         self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
         self._theme(config)
         language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
-            project = loaded_project(layers, language)  # as `toolkit build` loaded it, or now
+            project = loaded_project(layers, language, self.documents)  # as `toolkit build` loaded it, or now
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
@@ -125,15 +155,16 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         translations = load_translations(project.language, layers)
         build.gettext = translations.gettext
         build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
-                                  self.config.pdf)
+                                  self.config.pdf, self.rendered)
         build.printable = {p.path: p for p in build.pages if p.kind}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
         build.sources = {p.path: p.source for p in build.pages
                          if p.module_id and p.source and project.layers.get(p.module_id) == own_layer}
+        build.nav = site_nav(project, translations)
         if config.nav is None:
-            config.nav = site_nav(project, translations)
+            config.nav = build.nav
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
@@ -150,6 +181,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
+        if self.pages_dir is not None:
+            build.changed = self._write_pages(self.pages_dir, self.previous_nav)
         # Block templates may sit inside the theme folder (overrides/toolkit/); they are
         # inputs of the build, not files to publish.
         for file in list(files):
@@ -163,7 +196,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             # topic page from its first: not in the nav, on purpose.
             inclusion = (InclusionLevel.NOT_IN_NAV if page.kind in MEETING_PRINTS or not page.in_nav
                          else InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            if self.pages_dir is not None:
+                files.append(File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path),
+                                            inclusion=inclusion))
+            else:
+                files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
@@ -206,6 +243,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         cast("dict[str, Any]", context).update(self._context(None))
         return context
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs makes the theme's environment afresh for every build: while serving, its
+        # templates are compiled once, not at every rebuild.
+        if self.serving:
+            env.bytecode_cache = COMPILED
+        return env
+
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return fix_page(output_content) if template_name.endswith(".html") else output_content
 
@@ -219,6 +263,20 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         return server
 
     # ------------------------------------------------------------------ helpers
+
+    def _write_pages(self, folder: Path, previous_nav: list[Any]) -> list[str]:
+        """Write the pages whose Markdown changed, and touch those whose nav changed; return both."""
+        stale = nav_changes(previous_nav, self.build.nav)
+        changed = []
+        for page in self.build.pages:
+            path = folder / page.path
+            if path.is_file() and path.read_text(encoding="utf-8") == page.markdown and not (
+                    stale is None or page.path in stale):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+            changed.append(page.path)
+        return changed
 
     def _theme(self, config: MkDocsConfig) -> None:
         """The toolkit's partials, stylesheets, script and Markdown extensions."""
@@ -288,6 +346,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         paths = shown.union(*(pages_from_files(layer) for layer in build.layers))
         markdown = problems_page(error.problems)
         build.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
+        build.nav = [{"Problems": "index.md"}]
         if config.nav is None:
             config.nav = [{"Problems": "index.md"}]
         return config
+
+
+class _DirtyBuildIsAccurate(logging.Filter):
+    """Drops MkDocs' warning that a dirty build leaves stale navigation: this plugin rebuilds the
+    pages whose nav changed. (In strict mode the warning would stop every rebuild of `serve`.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")

@@ -19,24 +19,33 @@ from ..project import Module, Project, Untranslated
 from ..sitemap import site_pages
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
+from .documents import DocumentCache
 from .messages import validate
 
 
 class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
-    def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None):
+    def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None,
+                 kept: DocumentCache | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
         #: Parsed files, shared by the loads of one project in several languages.
         self.cache = cache if cache is not None else {}
+        #: Parsed files kept from earlier loads, used while their bytes are the same.
+        self.kept = kept
 
     def read(self, path: Path) -> Document | None:
         if path in self.cache:
             return self.cache[path]
-        root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
-        document = read_document(path, display(path), self.problems, root)
+        document = self.kept.get(path) if self.kept is not None else None
+        if document is None:
+            root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
+            before = len(self.problems)
+            document = read_document(path, display(path), self.problems, root)
+            if document is not None and self.kept is not None and len(self.problems) == before:
+                self.kept.put(path, document)
         if document is not None:
             self.cache[path] = document
         return document
@@ -120,12 +129,13 @@ class _Loader:
 
 
 def load_project(content_dirs: ContentDirs, language: str | None = None,
-                 _cache: dict[Path, Document] | None = None) -> Project:
+                 _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
     replace (same module id) or hide modules. ``language`` picks the language of the
     text (default: the toolkit's own); missing translations fall back to the default.
+    ``kept`` keeps parsed files from one load to the next (``DocumentCache``).
     """
     layers = content_layers(content_dirs)
     base = layers[0]
@@ -134,7 +144,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         raise ContentError([Problem(display(toolkit_path), 1, 1, "missing-file",
                                     f"there is no toolkit.yml in {display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
-    loader = _Loader(layers, None, _cache)
+    loader = _Loader(layers, None, _cache, kept)
     problems = loader.problems
 
     # The toolkit first, in the default language, to know which language to load.
@@ -297,11 +307,12 @@ def keep_loaded(content_dirs: ContentDirs, projects: dict[str, Project] | None) 
         _LOADED[key] = projects
 
 
-def loaded_project(content_dirs: ContentDirs, language: str | None = None) -> Project:
+def loaded_project(content_dirs: ContentDirs, language: str | None = None,
+                   kept: DocumentCache | None = None) -> Project:
     """The project in ``language`` as ``keep_loaded`` kept it, else loaded now (``load_project``)."""
-    kept = _LOADED.get(tuple(layer.resolve() for layer in content_layers(content_dirs)))
-    if kept:
-        project = kept.get(language) if language else next(iter(kept.values()))
+    shared = _LOADED.get(tuple(layer.resolve() for layer in content_layers(content_dirs)))
+    if shared:
+        project = shared.get(language) if language else next(iter(shared.values()))
         if project is not None:
             return project
-    return load_project(content_dirs, language)
+    return load_project(content_dirs, language, kept=kept)

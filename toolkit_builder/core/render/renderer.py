@@ -36,6 +36,7 @@ from ..model import Framework, Part, Section
 from ..project import Module, Project, Step, Untranslated
 from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
+from .compiled import COMPILED
 from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
@@ -103,6 +104,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED,
         )
         # Jinja marks what gettext returns as safe HTML; interface_text makes it so. (The method is
         # added to the environment by the jinja2.ext.i18n extension, which Jinja's type hints cannot express.)
