@@ -97,7 +97,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     layers = plugin_layers(config)
     try:
         try:
-            projects = load_languages(layers)
+            projects = load_languages(layers, languages)  # only the languages to build (and the default)
         except ContentError as error:
             report(error)
             sys.exit(1)

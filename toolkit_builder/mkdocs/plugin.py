@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal, cast
 
@@ -97,7 +98,7 @@ class _Build:
     #: Pages whose source changed since the previous build of `serve` (all of them at first).
     changed: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property  # asked for by every page: computed once, after the pages are made
     def generated(self) -> set[str]:
         return {page.path for page in self.pages}
 

@@ -8,7 +8,7 @@ raised as one ``ContentError``; no other exception escapes for a content mistake
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Collection, cast
 
 from ..i18n.catalogues import catalogue_problems
 from ..i18n.merge import Merged, merge, text_leaves
@@ -273,15 +273,15 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
                    untranslated_terms=frozenset(untranslated_terms))
 
 
-def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
-    """The project in each of its languages, default first; every problem of every language
-    (a translation's mistakes included) in one ``ContentError``."""
+def load_languages(content_dirs: ContentDirs, only: Collection[str] = ()) -> dict[str, Project]:
+    """The project in each of its languages (or in the default one and those of ``only``), default
+    first; every problem of every language (a translation's mistakes included) in one ``ContentError``."""
     cache: dict[Path, Document] = {}
     default = load_project(content_dirs, None, cache)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
-        if language in projects:
+        if language in projects or (only and language not in only):
             continue
         try:
             projects[language] = load_project(content_dirs, language, cache)
