@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from toolkit_builder.cli import main
 from toolkit_builder.core.load import project as loading
 from toolkit_builder.core.render.crossindex import TOPIC_PAGE_LINES
+from toolkit_builder.core.render.renderer import HOME_MODULES
 
 from .browser import copy_project
 
@@ -78,6 +79,17 @@ def test_no_page_outgrows_the_bound_and_topic_pages_link_to_their_next_pages(lar
     assert len(listed) == len(set(listed)) == MODULES
     # The further pages are reached from the first, not from the nav.
     assert not any("page-2" in link for link in nav_links(large_site, "topics/for-facilitator/index.html"))
+
+
+def test_the_home_page_lists_a_few_modules_of_each_section_and_links_to_the_rest(large_site):
+    soup = BeautifulSoup((large_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in soup.select("article a[href]")]
+    # The first modules of each section, and the audiences' three first modules.
+    sections = HOME_MODULES * (MODULES // 50)
+    assert sections <= len({h for h in hrefs if "/module-" in h}) <= sections + 3
+    for section in range(MODULES // 50):
+        link = soup.select_one(f'article a[href="section-{section:02d}/"]:-soup-contains("All 50 modules")')
+        assert link is not None, section
 
 
 def test_a_build_loads_the_content_once_per_language(tmp_path, monkeypatch):

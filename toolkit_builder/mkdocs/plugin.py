@@ -42,7 +42,7 @@ from ..core.render.site import nav_changes
 from ..core.sitemap import MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
-from .html_fixes import fix_page
+from .html_fixes import drop_indentation, fix_page
 from .problems import problems_page
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         return fix_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return fix_page(output)
+        return drop_indentation(fix_page(output))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:

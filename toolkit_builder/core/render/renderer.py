@@ -60,6 +60,10 @@ class Page:
     in_nav: bool = True
 
 
+#: How many modules of each section the home page lists (the section's page lists them all): the
+#: home page then weighs the same however many modules a section has.
+HOME_MODULES = 10
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -340,7 +344,7 @@ class Renderer:
         text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
                                                           topics=bool(self.project.toolkit.frameworks),
                                                           process=self.project.toolkit.process,
-                                                          parts=self.process_parts())
+                                                          parts=self.process_parts(), home_modules=HOME_MODULES)
         return Page("index.md", self.project.toolkit.title, tidy(text))
 
     def render_section(self, section: Section) -> Page:
