@@ -248,3 +248,14 @@ def test_texts_not_translated_yet_are_left_to_the_default_language(tmp_path):
         """)
     french = lint_project(load_languages([content])["fr"], content)
     assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in french.problems] == [("avoided-term", "sample.fr.yml")]
+
+
+def test_validate_keeps_warnings_in_the_user_cache_not_in_the_project(tmp_path, monkeypatch):
+    content = content_from("hard-to-read", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    first = CliRunner().invoke(main, ["validate", str(content)])
+    assert "hard-to-read" in first.output
+    kept = list((tmp_path / "user-cache" / "toolkit-builder").glob("*/lint-*.json"))
+    assert kept and not (tmp_path / ".cache").exists()
+    again = CliRunner().invoke(main, ["validate", str(content)])
+    assert again.output == first.output

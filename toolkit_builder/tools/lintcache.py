@@ -7,7 +7,8 @@ loaded (its translation laid over it), what of it is not translated, the bytes o
 warnings point at, the language's terminology files, the linter's own code and the version of
 textstat. Anything else changed makes another hash, so a stale entry is never used; entries not
 used by a run are dropped when it saves. The cache is an optimisation only: a cache that cannot
-be read or written is ignored.
+be read or written is ignored. `toolkit validate` keeps it in the user's cache folder, out of
+reach of the content it is about.
 """
 
 from __future__ import annotations
