@@ -13,6 +13,7 @@ site engine.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -114,8 +115,14 @@ def topics_nav(project: Project, gettext: Callable[[str], str]) -> list[Any]:
 
 def _markdown_link(from_path: str, module: Module, anchor: str | None = None) -> str:
     """A Markdown link target (resolved and checked by the site engine) from one page to a module."""
-    target = posixpath.relpath(module_path(module.section, module.id), posixpath.dirname(from_path))
+    target = _up(posixpath.dirname(from_path)) + module_path(module.section, module.id)
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=None)
+def _up(folder: str) -> str:
+    """From a folder of the site to its root (``../`` per level): module pages sit one level below it."""
+    return "../" * len([part for part in folder.split("/") if part])
 
 
 #: How many lines (a module's heading, its summary, each place in it) one topic page lists at most;
