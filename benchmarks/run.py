@@ -314,6 +314,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as work:
+        os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")  # validate's cache goes with the rest
         for count in args.sizes:
             rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max))
             print(f"measured {count} modules", file=sys.stderr)
