@@ -3,15 +3,19 @@
 For each size it generates a toolkit (realistic modules using every block type, in
 sections, with French translations), then measures in the same run:
 
-- `toolkit validate` (every language);
+- `toolkit validate` (every language), on a fresh toolkit and again (warnings kept by hash);
 - a full `toolkit build` of one language, and of two languages (parallel processes);
 - bare MkDocs building the very same rendered Markdown with the same theme and nav,
   without the toolkit plugin (the ratio is the toolkit layer's overhead);
+- the preview's latency: `toolkit serve` and bare `mkdocs serve --dirty` on the same pages, a
+  module saved, the time until its page is served with the change over HTTP (median of edits);
 - peak memory (resident set of the build processes);
 - average and largest page HTML size.
 
-Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--json results.json]
-Each time is the best of --repeat runs (the machine's noise only ever adds time).
+Every time is also given as a ratio to what bare MkDocs takes for the same thing.
+
+Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--serve-max 100] [--json results.json]
+Each build time is the best of --repeat runs (the machine's noise only ever adds time).
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ import os
 import platform
 import resource
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -156,6 +163,7 @@ def bare_project(project: Path, target: Path) -> None:
     shutil.copy(ROOT / "toolkit_builder/mkdocs/assets/toolkit.css", css / "toolkit.css")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "docs"
+    config["strict"] = False  # `mkdocs serve --dirty` warns that its nav may be stale
     config["site_name"] = loaded.toolkit.title
     config["plugins"] = ["search"]
     config["nav"] = site_nav(loaded)
@@ -184,6 +192,65 @@ def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
     return best, peak
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return bytes(response.read())
+    except OSError:
+        return None
+
+
+def serve_latency(command: list[str], cwd: Path, page: str, edit, edits: int = 3) -> float:
+    """Median seconds from saving a file (``edit(marker)``) to ``page`` served with the change."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with open(cwd / "serve.log", "w", encoding="utf-8") as log:
+        process = subprocess.Popen(command + ["-a", f"127.0.0.1:{port}"], cwd=cwd, stdout=log, stderr=log, env=env)
+    url = f"http://127.0.0.1:{port}/{page}"
+    try:
+        deadline = time.monotonic() + 900
+        while _fetch(url) is None:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"{' '.join(command)} did not serve:\n{(cwd / 'serve.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        time.sleep(1.5)  # the file watcher starts after the first build
+        times = []
+        for i in range(edits):
+            marker = f"edit{i}x{time.time_ns()}"
+            start = time.perf_counter()
+            edit(marker)
+            while marker.encode() not in (_fetch(url) or b""):
+                if time.perf_counter() - start > 300:
+                    raise SystemExit(f"{' '.join(command)}: the edit never showed")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.0)
+        return statistics.median(times)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def _edit_module(path: Path):
+    """Changes the first paragraph of a module file (YAML, or the Markdown bare MkDocs reads)."""
+    original = path.read_text(encoding="utf-8")
+
+    def edit(marker: str) -> None:
+        if path.suffix == ".yml":
+            data = yaml.safe_load(original)
+            data["blocks"][0]["text"] = f"{marker} " + data["blocks"][0]["text"]
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        else:
+            path.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+    return edit
+
+
 def page_sizes(site: Path) -> tuple[float, int, int, float]:
     """Average and largest page, page count, and the average weight of everything but the
     article (header, nav, table of contents, footer): what grows with the size of the toolkit."""
@@ -200,11 +267,12 @@ def page_sizes(site: Path) -> tuple[float, int, int, float]:
     return sum(sizes) / len(sizes), max(sizes), len(sizes), sum(chrome) / len(chrome)
 
 
-def measure(count: int, repeat: int, work: Path) -> dict:
+def measure(count: int, repeat: int, work: Path, serve: bool) -> dict:
     project = work / f"toolkit-{count}"
     project.mkdir()
     generate(project, count)
     toolkit = [sys.executable, "-m", "toolkit_builder"]
+    validate_fresh, _ = timed(toolkit + ["validate"], project, 1)  # nothing kept yet: every module linted
     validate, _ = timed(toolkit + ["validate"], project, repeat)
     one, one_mem = timed(toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project, repeat)
     average, largest, pages, chrome = page_sizes(work / f"site-{count}")
@@ -214,26 +282,41 @@ def measure(count: int, repeat: int, work: Path) -> dict:
     bare_project(project, bare)
     bare_time, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")],
                          bare, repeat)
-    return {
-        "modules": count, "pages": pages, "validate_s": round(validate, 3), "build_one_language_s": round(one, 3),
-        "bare_mkdocs_s": round(bare_time, 3), "overhead_ratio": round(one / bare_time, 3),
+    row = {
+        "modules": count, "pages": pages,
+        "validate_fresh_s": round(validate_fresh, 3), "validate_s": round(validate, 3),
+        "validate_over_build": round(validate / one, 3),
+        "build_one_language_s": round(one, 3), "bare_mkdocs_s": round(bare_time, 3),
+        "overhead_ratio": round(one / bare_time, 3),
         "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
+        "serve_edit_s": None, "bare_serve_dirty_s": None, "serve_ratio": None,
         "peak_memory_mb": round(max(one_mem, two_mem) / 1024, 1),
         "average_page_kb": round(average / 1024, 1), "largest_page_kb": round(largest / 1024, 1),
         "average_chrome_kb": round(chrome / 1024, 1),
     }
+    if serve:
+        page = "section-00/module-0000/"
+        ours = serve_latency(toolkit + ["serve"], project, page,
+                             _edit_module(project / "content/modules/section-00/module-0000.yml"))
+        theirs = serve_latency([sys.executable, "-m", "mkdocs", "serve", "--dirty"], bare, page,
+                               _edit_module(bare / "docs/section-00/module-0000.md"))
+        row.update(serve_edit_s=round(ours, 3), bare_serve_dirty_s=round(theirs, 3), serve_ratio=round(ours / theirs, 3))
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--serve-max", type=int, default=100,
+                        help="Measure the preview's latency for sizes up to this one (each start builds the site).")
     parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as work:
+        os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")  # validate's cache goes with the rest
         for count in args.sizes:
-            rows.append(measure(count, args.repeat, Path(work)))
+            rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max))
             print(f"measured {count} modules", file=sys.stderr)
     columns = list(rows[0])
     print("| " + " | ".join(columns) + " |")
@@ -242,7 +325,8 @@ def main() -> None:
         print("| " + " | ".join(str(row[c]) for c in columns) + " |")
     by_size = {r["modules"]: r for r in rows}
     if 100 in by_size and 1000 in by_size:
-        print(f"\ntime(1000)/time(100) = {by_size[1000]['build_one_language_s'] / by_size[100]['build_one_language_s']:.2f}")
+        print(f"\ntime(1000)/time(100) = {by_size[1000]['build_one_language_s'] / by_size[100]['build_one_language_s']:.2f}"
+              f" (bare MkDocs: {by_size[1000]['bare_mkdocs_s'] / by_size[100]['bare_mkdocs_s']:.2f})")
     result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
               "repeat": args.repeat, "results": rows}
     if args.json:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from toolkit_builder.cli import main
 from toolkit_builder.core.catalogue import CATALOGUE
 from toolkit_builder.core.load import load_languages, load_project
+from toolkit_builder.tools import lint as linting
 from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
 
 from .conftest import CONTENT, write
@@ -99,6 +100,31 @@ def test_readability_of_a_module(tmp_path):
     report = lint(content)
     assert report.reading_ease["sample"] < HARD_TO_READ < report.reading_ease["base"]
     assert "reading ease" in report.problems[0].message
+
+
+def test_warnings_of_unchanged_modules_are_kept_and_an_edit_is_linted_again(tmp_path, monkeypatch):
+    content = content_from("hard-to-read", tmp_path)
+    cache = tmp_path / "cache"
+    linted: list[str] = []
+    module = linting._Linter.module
+
+    def counted(self, module_, source):
+        linted.append(module_.id)
+        return module(self, module_, source)
+
+    monkeypatch.setattr(linting._Linter, "module", counted)
+    first = lint_project(load_project(content), content, cache)
+    assert sorted(linted) == ["base", "sample"] and first.problems
+    linted.clear()
+    again = lint_project(load_project(content), content, cache)
+    assert linted == [] and again.problems == first.problems and again.reading_ease == first.reading_ease
+    sample = content / "modules" / "education" / "sample.yml"
+    sample.write_text("# a line more: every warning moves down one line\n" + sample.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    edited = lint_project(load_project(content), content, cache)
+    assert linted == ["sample"]
+    assert [p.line for p in edited.problems] == [p.line + 1 for p in first.problems]
+    assert edited.problems == lint_project(load_project(content), content).problems  # as without a cache
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -222,3 +248,14 @@ def test_texts_not_translated_yet_are_left_to_the_default_language(tmp_path):
         """)
     french = lint_project(load_languages([content])["fr"], content)
     assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in french.problems] == [("avoided-term", "sample.fr.yml")]
+
+
+def test_validate_keeps_warnings_in_the_user_cache_not_in_the_project(tmp_path, monkeypatch):
+    content = content_from("hard-to-read", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    first = CliRunner().invoke(main, ["validate", str(content)])
+    assert "hard-to-read" in first.output
+    kept = list((tmp_path / "user-cache" / "toolkit-builder").glob("*/lint-*.json"))
+    assert kept and not (tmp_path / ".cache").exists()
+    again = CliRunner().invoke(main, ["validate", str(content)])
+    assert again.output == first.output

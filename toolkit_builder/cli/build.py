@@ -21,7 +21,7 @@ from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from ..core.load import load_languages
+from ..core.load import keep_loaded, load_languages
 from ..core.problems import ContentError
 from ..core.render import book_paths
 from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
@@ -107,12 +107,17 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
         raise click.ClickException(f"cannot build into {target}: {_os_reason(error)}; choose another folder "
                                    "with --site-dir, or make its folder writable") from None
     staging = None
+    layers = plugin_layers(config)
     try:
         try:
-            project = next(iter(load_languages(plugin_layers(config)).values()))
+            projects = load_languages(layers, languages)  # only the languages to build (and the default)
         except ContentError as error:
             report(error)
             sys.exit(1)
+        # Checked once, here: each language's build takes its project from here (a forked process
+        # inherits it) instead of loading and checking the content again.
+        keep_loaded(layers, projects)
+        project = next(iter(projects.values()))
         toolkit = project.toolkit
         wanted = list(languages) or list(toolkit.languages)
         unknown = [code for code in wanted if code not in toolkit.languages]
@@ -165,6 +170,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
                 raise click.ClickException(f"the offline copy is in {target}, but it could not be zipped: "
                                            f"{_os_reason(error)}") from None
     finally:
+        keep_loaded(layers, None)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if lock is not None:

@@ -3,6 +3,7 @@ and the offline link check of a built site."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -39,7 +40,7 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
         report(error)
         sys.exit(1)
     project = next(iter(projects.values()))
-    warnings = sum(lint(each, layers) for each in projects.values())  # every language's texts
+    warnings = sum(lint(each, layers, lint_cache_dir(layers)) for each in projects.values())  # every language's texts
     click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "
                f"reference(s), {len(project.glossary)} glossary term(s), languages {', '.join(projects)}: no errors"
                + (f", {warnings} warning(s)." if warnings else ", no warnings."))
@@ -58,6 +59,15 @@ def _layers_to(path: Path, config_file: str) -> list[Path]:
             if same:
                 return layers[: same[-1] + 1]
     return [path]
+
+
+def lint_cache_dir(layers: list[Path]) -> Path:
+    """Where the warnings of unchanged modules are kept: the user's cache folder, one folder per
+    content folder. Never in the project: a pull request could then bring entries of its own and
+    hide warnings from `validate --strict`."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folders = "\0".join(str(Path(layer).resolve()) for layer in layers)
+    return base / "toolkit-builder" / hashlib.sha256(folders.encode()).hexdigest()[:16]
 
 
 @click.group()

@@ -34,9 +34,10 @@ def setup_logging(verbose: bool) -> None:
     logger.propagate = False
 
 
-def lint(project: Project, path: str | Path | list[Path]) -> int:
-    """Print the warnings and each module's reading ease; return the number of warnings."""
-    report = lint_project(project, path)
+def lint(project: Project, path: str | Path | list[Path], cache_dir: Path | None = None) -> int:
+    """Print the warnings and each module's reading ease; return the number of warnings. With
+    ``cache_dir``, the warnings of modules that did not change since the last run are kept there."""
+    report = lint_project(project, path, cache_dir)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in report.problems:
             click.echo(annotation(problem))

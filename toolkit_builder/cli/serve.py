@@ -4,7 +4,9 @@ browser when a file of the content changes.
 
 MkDocs' own `serve` builds one configuration, so one language; this is the same development
 server (MkDocs' ``LiveReloadServer``) with a builder that builds each language in turn into its
-folder of one served directory.
+folder of one served directory. The builds are MkDocs' dirty builds: the plugin (one instance
+for every language, kept across rebuilds) writes a page's file only when the page changed, so
+an edit rebuilds only the pages it changes, in each language (``mkdocs/serving.py``).
 """
 
 from __future__ import annotations
@@ -55,13 +57,17 @@ class Builder:
     def __init__(self, config_file: str, site_dir: Path, serve_url: str, wanted: tuple[str, ...]):
         self.config_file, self.site_dir, self.serve_url, self.wanted = config_file, site_dir, serve_url, wanted
         self.languages: list[str | None] = []
+        self.plugins: Any = None  # the plugins of the first configuration, started once
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
         """One language's configuration, built into the root (the default language) or its folder."""
         folder = self.site_dir if root or language is None else self.site_dir / language
         config = load_config(config_file=self.config_file, site_dir=str(folder))
-        # The plugin shows the problems on every page instead of stopping, as under `mkdocs serve`.
-        config.plugins.on_startup(command="serve", dirty=False)
+        if self.plugins is None:
+            # The plugin shows the problems on every page instead of stopping, as under `mkdocs
+            # serve`, and keeps each language's pages from one rebuild to the next.
+            config.plugins.on_startup(command="serve", dirty=True)
+            self.plugins = config.plugins
         plugin = config.plugins.get("toolkit")
         if plugin is not None and language is not None:
             plugin.config.language = language
@@ -72,10 +78,14 @@ class Builder:
 
     def __call__(self, config: Any = None) -> None:
         self.languages = served_languages(self.config_file, self.wanted)
-        # The default language first: its build empties the whole folder, the others' folders included.
+        # The default language first, at the root; dirty builds leave the other languages' folders alone.
         for i, language in enumerate(self.languages):
             built = self.config(language, root=i == 0)
-            mkdocs_build(built, serve_url=built.site_url)
+            mkdocs_build(built, serve_url=built.site_url, dirty=True)
+
+    def close(self) -> None:
+        if self.plugins is not None:
+            self.plugins.on_shutdown()
 
 
 @click.command()
@@ -125,4 +135,5 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: 
         finally:
             server.shutdown()
     finally:
+        builder.close()
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -66,6 +66,11 @@ def audience_path(audience: Audience) -> str:
     return f"{TOPICS}/for-{audience.id}.md"
 
 
+def topic_page_path(path: str, number: int) -> str:
+    """Page ``number`` (from 1) of a cross-index page whose first page is ``path``."""
+    return path if number == 1 else f"{path.removesuffix('.md')}/page-{number}.md"
+
+
 def site_pages(toolkit: Toolkit | None, modules: Iterable[tuple[str, str]]) -> set[str]:
     """Every page path of a site: ``modules`` is (section id, module id) of each module.
 

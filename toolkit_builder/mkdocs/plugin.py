@@ -14,6 +14,7 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal, cast
 
@@ -27,19 +28,23 @@ from ..core.branding import branding_css
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
 from ..core.i18n import edit_link, language_links, load_translations
-from ..core.load import load_project
+from ..core.load import DocumentCache, loaded_project
 from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
+from ..core.render.cache import PageCache
+from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
 from ..core.sitemap import BOOK, MEETING_PRINTS, pages_from_files, pdf_path
 from ..tools.pdf import toolkit_pdf_path
 from .config import ToolkitConfig
-from .html_fixes import fix_page
+from .html_fixes import drop_indentation, fix_page
 from .problems import problems_page
+from .serving import Serving, write_pages
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -91,8 +96,11 @@ class _Build:
     media: dict[str, Path] = field(default_factory=dict)
     brand_css: str = ""
     gettext: Callable[[str], str] = str
+    nav: list[Any] = field(default_factory=list)
+    #: Pages whose source changed since the previous build of `serve` (all of them at first).
+    changed: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property  # asked for by every page: computed once, after the pages are made
     def generated(self) -> set[str]:
         return {page.path for page in self.pages}
 
@@ -106,24 +114,45 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.build = _Build()
         #: The languages `toolkit serve -l` builds (None: every one); the switcher says which are not.
         self.served: set[str] | None = None
+        #: While serving: what each language keeps from one rebuild to the next (``serving.py``).
+        self.serve: Serving[_Build] | None = None
+        #: The parsed files, rendered pages and page files (dirty rebuilds) of the build at hand.
+        self.documents: DocumentCache | None = None
+        self.rendered = PageCache()
+        self.pages_dir: Path | None = None
+        self.previous_nav: list[Any] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
+        # MkDocs may hand the same instance to the next command of the process: start afresh.
+        self.on_shutdown()
         self.serving = command == "serve"
+        self.serve = Serving(dirty, _Build()) if self.serving else None
+        self.documents = self.serve.documents if self.serve is not None else None
+        self.rendered = PageCache()
+
+    def on_shutdown(self) -> None:
+        if self.serve is not None:
+            self.serve.close()
+        self.serve, self.pages_dir = None, None
 
     # Before other plugins: search reads the theme language set here.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         layers = [root / u for u in self.config.upstream] + [root / self.config.content_dir]
-        previous = self.build
+        language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
+        kept = self.serve.of(config.site_dir) if self.serve is not None else None
+        previous = kept.build if kept is not None else self.build
+        self.previous_nav = previous.nav
         self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
+        if kept is not None:  # this folder's, not the last one `toolkit serve` built (another language's)
+            kept.build, self.rendered, self.pages_dir = build, kept.rendered, kept.pages_dir
         self._theme(config)
         if self.config.offline:
             self._offline(config)
-        language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
         try:
-            project = load_project(layers, language)
+            project = loaded_project(layers, language, self.documents)  # as `toolkit build` loaded it, or now
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
@@ -133,15 +162,16 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         translations = load_translations(project.language, layers)
         build.gettext = translations.gettext
         build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
-                                  self.config.pdf)
+                                  self.config.pdf, self.rendered)
         build.printable = {p.path: p for p in build.pages if p.kind and p.path != BOOK}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1
         # "Edit this page" only for modules of this site's own content folder.
         build.sources = {p.path: p.source for p in build.pages
                          if p.module_id and p.source and project.layers.get(p.module_id) == own_layer}
+        build.nav = site_nav(project, translations)
         if config.nav is None:
-            config.nav = site_nav(project, translations)
+            config.nav = build.nav
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
@@ -158,6 +188,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
+        if self.pages_dir is not None:
+            build.changed = write_pages(self.pages_dir, build.pages, self.previous_nav, build.nav)
         # Block templates may sit inside the theme folder (overrides/toolkit/); they are
         # inputs of the build, not files to publish.
         for file in list(files):
@@ -167,11 +199,16 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            # A meeting's guide and handouts are reached from its page, the front of the whole
-            # toolkit's PDF is for paper: not in the nav, on purpose.
-            hidden = page.kind in MEETING_PRINTS or page.path == BOOK
+            # A meeting's guide and handouts are reached from its page, the further pages of a long
+            # topic page from its first, the front of the whole toolkit's PDF is for paper: not in
+            # the nav, on purpose.
+            hidden = page.kind in MEETING_PRINTS or not page.in_nav or page.path == BOOK
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            if self.pages_dir is not None:
+                files.append(File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path),
+                                            inclusion=inclusion))
+            else:
+                files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and (self.config.offline or not asset.is_relative_to(OFFLINE_ASSETS)):
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
@@ -217,11 +254,18 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         cast("dict[str, Any]", context).update(self._context(None))
         return context
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs makes the theme's environment afresh for every build: while serving, its
+        # templates are compiled once, not at every rebuild.
+        if self.serving:
+            env.bytecode_cache = COMPILED
+        return env
+
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return fix_page(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return fix_page(output)
+        return drop_indentation(fix_page(output))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -314,6 +358,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         paths = shown.union(*(pages_from_files(layer) for layer in build.layers))
         markdown = problems_page(error.problems)
         build.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
+        build.nav = [{"Problems": "index.md"}]
         if config.nav is None:
             config.nav = [{"Problems": "index.md"}]
         return config

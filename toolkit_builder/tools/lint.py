@@ -25,21 +25,21 @@ are not scored or checked there.
 
 from __future__ import annotations
 
-import functools
 import re
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, cast
 
 from pydantic import BaseModel
 
-from ..core.model import CITATION, TRANSLATABLE
+from ..core.model import CITATION
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
 from ..core.yamlpos import Document, read_document
+from .lintcache import LintCache, warnings_of
 from .placeholders import find_placeholders
 from .terminology import TermList, load_terminology
+from .texts import ATX_HEADING, LIST_MARKER, Path_, paragraphs, plain, texts
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
 #: university-graduate level; plain language aims at 60 and more).
@@ -50,16 +50,9 @@ MIN_WORDS = 25
 FORMULAS = {"en": "Flesch", "fr": "Kandel-Moles", "de": "Amstad", "es": "Fernández Huerta", "it": "Flesch-Vacca",
             "nl": "Flesch-Douma"}
 
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-# Linear: neither part runs over a bracket that starts another try.
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
-_MARKUP = re.compile(r"[*_`>#]+")
-_LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
-
-Path_ = tuple[typing.Union[str, int], ...]
-
+_WORD = re.compile(r"\w+")
 
 @dataclass
 class LintReport:
@@ -69,54 +62,6 @@ class LintReport:
     reading_ease: dict[str, float] = field(default_factory=dict)
     language: str = "en"
     formula: str = "Flesch"
-
-
-# --------------------------------------------------------------------------- texts of the model
-
-
-def _is_text(annotation: Any) -> bool:
-    """Whether a field's type holds text that readers read (typed ``Text`` or ``Markdown``)."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        args = typing.get_args(annotation)
-        return any(a is TRANSLATABLE for a in args[1:]) or _is_text(args[0])
-    return any(_is_text(a) for a in typing.get_args(annotation))
-
-
-@functools.lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, include_extras=True)
-
-
-def texts(value: Any, annotation: Any = None, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every reader-facing text of a model object, with its path in the YAML data."""
-    if isinstance(value, BaseModel):
-        hints = _hints(type(value))
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name), hints.get(name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from texts(item, annotation, path + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from texts(item, annotation, path + (key,))
-    elif isinstance(value, str) and annotation is not None and _is_text(annotation):
-        yield path, value
-
-
-def plain(markdown: str) -> str:
-    """Markdown reduced to the words a reader reads (for readability scores and term search)."""
-    text = CITATION.sub("", markdown)
-    text = _LINK.sub(r"\1", text)
-    text = _LIST_MARKER.sub("", text)
-    return _MARKUP.sub("", text)
-
-
-def paragraphs(text: str) -> Iterator[str]:
-    """The paragraphs of a Markdown text: blocks separated by blank lines, headings left out."""
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line for line in block.splitlines() if line.strip() and not _ATX_HEADING.match(line)]
-        if lines:
-            yield "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- positions
@@ -173,7 +118,7 @@ class _Source:
 
 
 class _Linter:
-    def __init__(self, project: Project, layers: list[Path]):
+    def __init__(self, project: Project, layers: list[Path], cache_dir: Path | None = None):
         self.project = project
         self.layers = layers
         self.content_dir = layers[-1]
@@ -181,6 +126,7 @@ class _Linter:
         self.translated = self.language != project.toolkit.language
         self.report = LintReport(language=self.language, formula=FORMULAS.get(self.language, "Flesch"))
         self.terms: TermList | None = None
+        self.cache = LintCache(cache_dir, self.language, layers)
 
     def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
         self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
@@ -209,9 +155,10 @@ class _Linter:
         cited: set[str] = set()
         module_words: list[str] = []
         for module in self.project.modules:
-            self.module(module, self.source(self.project.sources[module.id], self.project.layers.get(module.id, -1)))
-            cited.update(_cited(module))
-            module_words.extend(plain(text) for _, text in texts(module))
+            entry = self.cached_module(module)
+            cited.update(entry["cited"])
+            module_words.extend(entry["words"])
+        self.cache.save()
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
         self.wording(self.source("toolkit.yml", 0), self.project.toolkit)
@@ -228,6 +175,24 @@ class _Linter:
         return self.report
 
     # ------------------------------------------------------------------ per module
+
+    def cached_module(self, module: Module) -> dict[str, Any]:
+        """A module's warnings, reading ease, plain texts and citations: kept from an earlier run
+        when nothing they depend on changed (``LintCache``), else found now."""
+        source = self.source(self.project.sources[module.id], self.project.layers.get(module.id, -1))
+        key = self.cache.key(self.project, module, source.path)
+        entry = self.cache.get(key)
+        if entry is not None:
+            self.report.problems.extend(warnings_of(entry))
+            if entry["ease"] is not None:
+                self.report.reading_ease[module.id] = entry["ease"]
+            return entry
+        before = len(self.report.problems)
+        self.module(module, source)
+        words = [plain(text) for _, text in texts(module)]
+        cited = sorted(set(_cited(module)))
+        self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
+        return {"words": words, "cited": cited}
 
     def foreign(self, module_id: str, path: Path_) -> bool:
         """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
@@ -280,10 +245,10 @@ class _Linter:
         lines = text.splitlines()
         for i, line in enumerate(lines):
             level = None
-            match = _ATX_HEADING.match(line)
+            match = ATX_HEADING.match(line)
             if match:
                 level = len(match.group(1))
-            elif i > 0 and lines[i - 1].strip() and _SETEXT_UNDERLINE.match(line) and not _LIST_MARKER.match(line):
+            elif i > 0 and lines[i - 1].strip() and _SETEXT_UNDERLINE.match(line) and not LIST_MARKER.match(line):
                 level = 1 if line.strip().startswith("=") else 2
                 line = lines[i - 1]
             if level is None:
@@ -341,11 +306,17 @@ class _Linter:
         if not (self.content_dir / "glossary.yml").is_file():
             return
         source = self.source("glossary.yml")
+        used_text = used_text.replace("'", "’")
+        # A term can be used only if each of its words is (a word, or its plural): one pass over
+        # the texts rules most unused terms out before any search for the whole term.
+        used_words = set(_WORD.findall(used_text.lower()))
         for i, term in enumerate(self.project.glossary):
             # Any spacing between the words, and plurals ("peer support workers", "parties prenantes").
             words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.term.replace("'", "’").split())
             pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
-            if not re.search(pattern, used_text.replace("'", "’"), flags=re.IGNORECASE):
+            candidate = all(w in used_words or w + "s" in used_words or w + "es" in used_words
+                            for w in _WORD.findall(term.term.replace("'", "’").lower()))
+            if not candidate or not re.search(pattern, used_text, flags=re.IGNORECASE):
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",
                           "remove it, or check that its spelling matches the modules' texts")
@@ -370,7 +341,9 @@ def _cited(value: Any) -> Iterator[str]:
         yield from (m.group(1) for m in CITATION.finditer(value))
 
 
-def lint_project(project: Project, content_dir: str | Path | list[Path] | tuple[Path, ...]) -> LintReport:
-    """Warnings about a loaded project (see the module docstring), and each module's reading ease."""
+def lint_project(project: Project, content_dir: str | Path | list[Path] | tuple[Path, ...],
+                 cache_dir: Path | None = None) -> LintReport:
+    """Warnings about a loaded project (see the module docstring), and each module's reading ease;
+    with ``cache_dir``, a module's are kept there and reused while it does not change (``LintCache``)."""
     layers = [Path(d) for d in content_dir] if isinstance(content_dir, (list, tuple)) else [Path(content_dir)]
-    return _Linter(project, layers).run()
+    return _Linter(project, layers, cache_dir).run()

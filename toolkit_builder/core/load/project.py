@@ -8,7 +8,7 @@ raised as one ``ContentError``; no other exception escapes for a content mistake
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Collection, cast
 
 from ..i18n.catalogues import catalogue_problems
 from ..i18n.merge import Merged, merge, text_leaves
@@ -19,24 +19,33 @@ from ..project import Module, Project, Untranslated
 from ..sitemap import site_pages
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
+from .documents import DocumentCache
 from .messages import validate
 
 
 class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
-    def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None):
+    def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None,
+                 kept: DocumentCache | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
         #: Parsed files, shared by the loads of one project in several languages.
         self.cache = cache if cache is not None else {}
+        #: Parsed files kept from earlier loads, used while their bytes are the same.
+        self.kept = kept
 
     def read(self, path: Path) -> Document | None:
         if path in self.cache:
             return self.cache[path]
-        root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
-        document = read_document(path, display(path), self.problems, root)
+        document = self.kept.get(path) if self.kept is not None else None
+        if document is None:
+            root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
+            before = len(self.problems)
+            document = read_document(path, display(path), self.problems, root)
+            if document is not None and self.kept is not None and len(self.problems) == before:
+                self.kept.put(path, document)
         if document is not None:
             self.cache[path] = document
         return document
@@ -120,12 +129,13 @@ class _Loader:
 
 
 def load_project(content_dirs: ContentDirs, language: str | None = None,
-                 _cache: dict[Path, Document] | None = None) -> Project:
+                 _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
     replace (same module id) or hide modules. ``language`` picks the language of the
     text (default: the toolkit's own); missing translations fall back to the default.
+    ``kept`` keeps parsed files from one load to the next (``DocumentCache``).
     """
     layers = content_layers(content_dirs)
     base = layers[0]
@@ -134,7 +144,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         raise ContentError([Problem(display(toolkit_path), 1, 1, "missing-file",
                                     f"there is no toolkit.yml in {display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
-    loader = _Loader(layers, None, _cache)
+    loader = _Loader(layers, None, _cache, kept)
     problems = loader.problems
 
     # The toolkit first, in the default language, to know which language to load.
@@ -263,15 +273,15 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
                    untranslated_terms=frozenset(untranslated_terms))
 
 
-def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
-    """The project in each of its languages, default first; every problem of every language
-    (a translation's mistakes included) in one ``ContentError``."""
+def load_languages(content_dirs: ContentDirs, only: Collection[str] = ()) -> dict[str, Project]:
+    """The project in each of its languages (or in the default one and those of ``only``), default
+    first; every problem of every language (a translation's mistakes included) in one ``ContentError``."""
     cache: dict[Path, Document] = {}
     default = load_project(content_dirs, None, cache)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
-        if language in projects:
+        if language in projects or (only and language not in only):
             continue
         try:
             projects[language] = load_project(content_dirs, language, cache)
@@ -280,3 +290,29 @@ def load_languages(content_dirs: ContentDirs) -> dict[str, Project]:
     if problems:
         raise ContentError(problems)
     return projects
+
+
+#: Projects a build has already loaded (every language, checked), by their content folders: the
+#: language builds of `toolkit build` take them from here instead of loading the content again
+#: (forked processes inherit them).
+_LOADED: dict[tuple[Path, ...], dict[str, Project]] = {}
+
+
+def keep_loaded(content_dirs: ContentDirs, projects: dict[str, Project] | None) -> None:
+    """Keep ``projects`` (from ``load_languages``) for ``loaded_project``; None forgets them."""
+    key = tuple(layer.resolve() for layer in content_layers(content_dirs))
+    if projects is None:
+        _LOADED.pop(key, None)
+    else:
+        _LOADED[key] = projects
+
+
+def loaded_project(content_dirs: ContentDirs, language: str | None = None,
+                   kept: DocumentCache | None = None) -> Project:
+    """The project in ``language`` as ``keep_loaded`` kept it, else loaded now (``load_project``)."""
+    shared = _LOADED.get(tuple(layer.resolve() for layer in content_layers(content_dirs)))
+    if shared:
+        project = shared.get(language) if language else next(iter(shared.values()))
+        if project is not None:
+            return project
+    return load_project(content_dirs, language, kept=kept)

@@ -13,6 +13,7 @@ site engine.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ..blocks import BaseBlock
 from ..blocks.base import tag_topic
 from ..model import Audience, Component, Framework
 from ..project import Module, Project
-from ..sitemap import TOPICS, audience_path, component_path, module_path
+from ..sitemap import TOPICS, audience_path, component_path, module_path, topic_page_path
 from .markdown import plain_in_markdown, tidy
 from .renderer import Page, Renderer
 from .words import item_names
@@ -116,8 +117,22 @@ def topics_nav(project: Project, gettext: Callable[[str], str]) -> list[Any]:
 
 def _markdown_link(from_path: str, module: Module, anchor: str | None = None) -> str:
     """A Markdown link target (resolved and checked by the site engine) from one page to a module."""
-    target = posixpath.relpath(module_path(module.section, module.id), posixpath.dirname(from_path))
+    target = _up(posixpath.dirname(from_path)) + module_path(module.section, module.id)
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=None)
+def _up(folder: str) -> str:
+    """From a folder of the site to its root (``../`` per level): module pages sit one level below it."""
+    return "../" * len([part for part in folder.split("/") if part])
+
+
+#: How many lines (a module's heading, its summary, each place in it) one topic page lists at most;
+#: a module is never split across pages. A line makes 150 to 450 bytes of HTML (measured on the
+#: benchmark's toolkit), so an article stays under about 90 KB and, with the header, nav and footer,
+#: a topic page under the 150 KB a page may weigh, however large the toolkit grows; fewer, longer
+#: pages would break that bound, more, shorter ones would add pages to build and to click through.
+TOPIC_PAGE_LINES = 200
 
 
 def _grouped(mentions: list[Mention]) -> list[tuple[Module, list[Mention]]]:
@@ -125,6 +140,21 @@ def _grouped(mentions: list[Mention]) -> list[tuple[Module, list[Mention]]]:
     for mention in mentions:
         groups.setdefault(mention.module.id, (mention.module, []))[1].append(mention)
     return list(groups.values())
+
+
+def paginated(groups: list[tuple[Module, list[Mention]]],
+              limit: int = TOPIC_PAGE_LINES) -> list[list[tuple[Module, list[Mention]]]]:
+    """The module groups of a topic cut into pages of at most ``limit`` lines (at least one group a page)."""
+    pages: list[list[tuple[Module, list[Mention]]]] = [[]]
+    lines = 0
+    for group in groups:
+        size = 2 + len(group[1])
+        if pages[-1] and lines + size > limit:
+            pages.append([])
+            lines = 0
+        pages[-1].append(group)
+        lines += size
+    return pages
 
 
 def render_topics(renderer: "Renderer") -> list["Page"]:
@@ -145,13 +175,20 @@ def render_topics(renderer: "Renderer") -> list["Page"]:
         topics=all_topics, figures=figures, relpath=lambda p: posixpath.relpath(p, TOPICS))
     pages = [Page(f"{TOPICS}/index.md", gettext("Browse by topic"), tidy(overview))]
 
+    template = renderer.env.get_template("topic.md.j2")
     for topic in all_topics:
-        renderer.start_page(topic.path)
-        start = [published[i] for i in topic.audience.start if i in published] if topic.audience else []
-        text = renderer.env.get_template("topic.md.j2").render(
-            topic=topic, groups=_grouped(topic.mentions), start=start,
-            link=lambda module, anchor=None, _from=topic.path: _markdown_link(_from, module, anchor),
-            link_text=plain_in_markdown,
-        )
-        pages.append(Page(topic.path, topic.title, tidy(text)))
+        parts = paginated(_grouped(topic.mentions))
+        paths = [topic_page_path(topic.path, number) for number in range(1, len(parts) + 1)]
+        for number, (path, groups) in enumerate(zip(paths, parts), start=1):
+            renderer.start_page(path)
+            start = ([published[i] for i in topic.audience.start if i in published]
+                     if topic.audience and number == 1 else [])
+            here = posixpath.dirname(path)
+            text = template.render(
+                topic=topic, groups=groups, start=start, number=number,
+                pages=[posixpath.relpath(p, here) for p in paths], overview=posixpath.relpath(f"{TOPICS}/index.md", here),
+                link=lambda module, anchor=None, _from=path: _markdown_link(_from, module, anchor),
+                link_text=plain_in_markdown,
+            )
+            pages.append(Page(path, topic.title, tidy(text), in_nav=number == 1))
     return pages

@@ -19,7 +19,6 @@ from typing import Any, Callable, Iterator
 from xml.etree import ElementTree as etree
 
 import markdown
-from babel import Locale, UnknownLocaleError
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
@@ -36,8 +35,10 @@ from ..model import Framework, Part, Section
 from ..project import Module, Project, Step, Untranslated
 from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
+from .compiled import COMPILED
 from .extensions import ContentText, NoRawHtml, resolve
 from .helpers import template_helpers
+from .labels import LanguageName, display_name, labels
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
 from .urls import relative_url
 from .words import item_names
@@ -56,42 +57,15 @@ class Page:
     #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
     #: None for the other pages.
     kind: str | None = None
+    #: False for a page reached from another page only (the further pages of a long topic page).
+    in_nav: bool = True
 
+
+#: How many modules of each section the home page lists (the section's page lists them all): the
+#: home page then weighs the same however many modules a section has.
+HOME_MODULES = 10
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
-
-
-class LanguageName(str):
-    """A language's name in the page's language ("inglés" on a Spanish page), which knows its
-    code: a sentence that has no translation yet names the language in its own, English."""
-
-    code: str
-
-    def __new__(cls, name: str, code: str) -> LanguageName:
-        value = super().__new__(cls, name)
-        value.code = code
-        return value
-
-
-def display_name(code: str, language: str) -> str:
-    """The name of language ``code`` in ``language``, or the code when Babel does not know it."""
-    try:
-        return Locale.parse(code).get_display_name(language) or code
-    except (ValueError, UnknownLocaleError):
-        return code
-
-
-def _labels(variables: dict[str, Any], translated: bool = True) -> dict[str, Any]:
-    if not translated:  # the msgid's words are English: so are the names of languages in it
-        variables = {name: display_name(value.code, "en") if isinstance(value, LanguageName) else value
-                     for name, value in variables.items()}
-    return {name: _as_label(value) for name, value in variables.items()}
-
-
-def _as_label(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return inert(escape(one_line(value)))
-    return value
 
 
 class Renderer:
@@ -125,6 +99,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED,
         )
         # Jinja marks what gettext returns as safe HTML; interface_text makes it so. (The method is
         # added to the environment by the jinja2.ext.i18n extension, which Jinja's type hints cannot express.)
@@ -167,12 +142,12 @@ class Renderer:
 
     def _gettext(self, message: str, **variables: Any) -> Markup:
         translation = self.translations.gettext(message)
-        return interface_text(translation) % _labels(variables, translation != message)
+        return interface_text(translation) % labels(variables, translation != message)
 
     def _ngettext(self, singular: str, plural: str, n: int, **variables: Any) -> Markup:
         variables.setdefault("num", n)
         translation = self.translations.ngettext(singular, plural, n)
-        return interface_text(translation) % _labels(variables, translation not in (singular, plural))
+        return interface_text(translation) % labels(variables, translation not in (singular, plural))
 
     # ------------------------------------------------------------------ links
 
@@ -359,7 +334,7 @@ class Renderer:
         text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
                                                           topics=bool(self.project.toolkit.frameworks),
                                                           process=self.project.toolkit.process,
-                                                          parts=self.process_parts())
+                                                          parts=self.process_parts(), home_modules=HOME_MODULES)
         return Page("index.md", self.project.toolkit.title, tidy(text))
 
     def render_section(self, section: Section) -> Page:

@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+from functools import partial
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
-from ..project import Project
+from ..project import Module, Project
 from ..sitemap import ACTION_PLAN, PROCESS, module_path, section_path
 from .book import render_book
-from .crossindex import render_topics, topics_nav
+from .cache import PageCache, digest, module_digest
+from .crossindex import collect_mentions, render_topics, topics_nav
 from .markdown import nav_title, nav_titles
 from .process import render_meeting_prints, render_process
 from .renderer import Page, Renderer
 
 
 def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None,
-                directory_urls: bool = True, pdf: bool = False) -> list[Page]:
+                directory_urls: bool = True, pdf: bool = False, cache: PageCache | None = None) -> list[Page]:
     """Every page of the toolkit, in nav order; a meeting's facilitator guide and handouts follow its page.
 
-    ``pdf``: the site has PDFs (`toolkit build --pdf`), so pages link to them."""
+    ``pdf``: the site has PDFs (`toolkit build --pdf`), so pages link to them. ``cache``: the
+    pages of the previous rendering (``PageCache``); the module and topic pages whose content did
+    not change are taken from it instead of being rendered again."""
     renderer = Renderer(project, overrides, translations, directory_urls, pdf)
+    cache = cache or PageCache()
+    catalogue = sorted(getattr(translations, "_catalog", {}).items(), key=repr)  # the interface strings
+    site = cache.start(project, overrides, directory_urls, pdf, catalogue)
+    # A meeting's guide and handouts print blocks of other modules: they depend on every module.
+    everything = digest(site, *(module_digest(project, m) for m in project.modules)) if project.steps() else site
     pages = [renderer.render_home()]
     pages.extend(render_process(renderer))
     for section in project.toolkit.sections:
         pages.append(renderer.render_section(section))
         for module in project.modules_in(section.id):
-            pages.append(renderer.render_module(module))
-            pages.extend(render_meeting_prints(renderer, module))
-    pages.extend(render_topics(renderer))
+            meeting = module.meeting() is not None
+            key = digest(everything if meeting else site, module_digest(project, module))
+            pages.extend(cache.get(key, partial(_module_pages, renderer, module)))
+    mentions = sorted((topic, [(m.module.id, m.kind, m.block.id if m.block else None,
+                                m.block.heading if m.block else None, m.text, m.anchor) for m in found])
+                      for topic, found in collect_mentions(project).items())
+    pages.extend(cache.get(digest(site, "topics", repr(mentions)), lambda: render_topics(renderer)))
+    cache.finish()
     if project.references:
         pages.append(renderer.render_references())
     if project.glossary:
@@ -36,6 +50,11 @@ def render_site(project: Project, overrides: str | Path | None = None, translati
     if pdf:  # the front of the whole toolkit's PDF
         pages.append(render_book(renderer))
     return pages
+
+
+def _module_pages(renderer: Renderer, module: Module) -> list[Page]:
+    """A module's page, and a meeting's facilitator guide and handouts after it."""
+    return [renderer.render_module(module), *render_meeting_prints(renderer, module)]
 
 
 def site_nav(project: Project, translations: Any = None) -> list[Any]:
@@ -67,3 +86,31 @@ def site_nav(project: Project, translations: Any = None) -> list[Any]:
     if project.glossary:
         nav.append({nav_title(_("Glossary")): "glossary.md"})
     return nav
+
+
+def _nav_paths(item: Any) -> set[str]:
+    """The page paths of a nav item (a path, {title: path} or {title: [items]})."""
+    if isinstance(item, str):
+        return {item}
+    if isinstance(item, dict):
+        return set().union(*(_nav_paths(value) for value in item.values()))
+    if isinstance(item, list):
+        return set().union(*(_nav_paths(value) for value in item))
+    return set()
+
+
+def _nav_title(item: Any) -> str:
+    return item if isinstance(item, str) else str(next(iter(item), "")) if isinstance(item, dict) else ""
+
+
+def nav_changes(old: list[Any], new: list[Any]) -> set[str] | None:
+    """The pages whose nav differs between two navs as ``site_nav`` makes them, where a page shows
+    the top level and its own top-level section: those of a changed section, or None (every
+    page) when the top level itself changed."""
+    if [_nav_title(item) for item in old] != [_nav_title(item) for item in new]:
+        return None
+    stale: set[str] = set()
+    for before, after in zip(old, new):
+        if before != after:
+            stale |= _nav_paths(before) | _nav_paths(after)
+    return stale

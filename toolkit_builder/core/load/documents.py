@@ -1,0 +1,50 @@
+"""Files parsed by earlier loads of the same process (`toolkit serve` loads after each edit).
+
+A file is parsed again only when its bytes changed (or it is no longer the same regular file):
+parsing with positions is most of the time a load takes, and an edit changes one file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from ..yamlpos import Document
+
+
+def _stamp(path: Path) -> tuple[int, int, str] | None:
+    """The file's identity and a hash of its bytes; None for what is not a readable regular file."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return info.st_ino, info.st_size, hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class DocumentCache:
+    """Parsed files by path, each with the stamp of the bytes it was parsed from."""
+
+    def __init__(self) -> None:
+        self.documents: dict[Path, tuple[tuple[int, int, str], Document]] = {}
+        #: Files parsed anew by the last loads (the others came from the cache).
+        self.parsed: list[Path] = []
+
+    def get(self, path: Path) -> Document | None:
+        kept = self.documents.get(path)
+        if kept is None:
+            return None
+        if _stamp(path) != kept[0]:
+            del self.documents[path]
+            return None
+        return kept[1]
+
+    def put(self, path: Path, document: Document) -> None:
+        """Keep a file parsed without any problem."""
+        self.parsed.append(path)
+        stamp = _stamp(path)
+        if stamp is not None:
+            self.documents[path] = (stamp, document)

@@ -1,0 +1,106 @@
+"""The warnings of each module kept on disk, by a hash of everything they depend on.
+
+Scoring reading ease and locating warnings (a second, position-keeping read of the file) is
+most of what `toolkit validate` spends on a large toolkit; a module that did not change since
+the last run is not linted again. A module's entry is found by the hash of: the module as
+loaded (its translation laid over it), what of it is not translated, the bytes of the file its
+warnings point at, the language's terminology files, the linter's own code and the version of
+textstat. Anything else changed makes another hash, so a stale entry is never used; entries not
+used by a run are dropped when it saves. The cache is an optimisation only: a cache that cannot
+be read or written is ignored. `toolkit validate` keeps it in the user's cache folder, out of
+reach of the content it is about.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from ..core.problems import Problem
+from ..core.project import Module, Project
+
+#: Bump to drop every kept entry (the linter's source is hashed too, so a change there does it already).
+FORMAT = 1
+
+
+@functools.lru_cache(maxsize=None)
+def _code_digest() -> str:
+    """What the warnings' rules are: the linter's source files and textstat's version."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for name in ("lint.py", "terminology.py", "lintcache.py", "placeholders.py", "texts.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    try:
+        digest.update(version("textstat").encode())
+    except PackageNotFoundError:  # pragma: no cover - textstat is a dependency
+        pass
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+class LintCache:
+    """The kept warnings of one language's modules (``folder``: where to keep them; None: nowhere)."""
+
+    def __init__(self, folder: Path | None, language: str, layers: list[Path]):
+        self.path = folder / f"lint-{language}.json" if folder is not None else None
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.used: dict[str, dict[str, Any]] = {}
+        if self.path is not None and self.path.is_file():
+            try:
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+                self.entries = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self.entries = {}
+        terms = hashlib.sha256(language.encode())
+        for layer in layers:
+            terms.update(_file_bytes(layer / f"terms.{language}.yml"))
+        self.common = _code_digest() + terms.hexdigest()
+
+    def key(self, project: Project, module: Module, source: Path) -> str:
+        digest = hashlib.sha256(self.common.encode())
+        digest.update(module.model_dump_json().encode())
+        missing = project.untranslated.get(module.id)
+        digest.update(missing.model_dump_json().encode() if missing is not None else b"-")
+        digest.update(str(source).encode() + b"\0" + _file_bytes(source))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        entry = self.entries.get(key) if self.path is not None else None
+        if entry is not None:
+            self.used[key] = entry
+        return entry
+
+    def put(self, key: str, warnings: list[Problem], ease: float | None, words: list[str],
+            cited: list[str]) -> None:
+        if self.path is not None:
+            self.used[key] = {"warnings": [[p.file, p.line, p.column, p.code, p.message, p.hint] for p in warnings],
+                              "ease": ease, "words": words, "cited": cited}
+
+    def save(self) -> None:
+        """Write the entries this run used (and only those), atomically; a failure is ignored."""
+        if self.path is None or self.used == self.entries:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".lint-", dir=self.path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(self.used, out)
+            os.replace(name, self.path)
+        except OSError:
+            pass
+
+
+def warnings_of(entry: dict[str, Any]) -> list[Problem]:
+    return [Problem(file, line, column, code, message, hint, severity="warning")
+            for file, line, column, code, message, hint in entry["warnings"]]

@@ -1,0 +1,66 @@
+"""The texts of the content model that readers read, and their words (for the linter's checks,
+reading-ease scores and the search for glossary terms)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from ..core.model import CITATION, TRANSLATABLE
+
+Path_ = tuple[typing.Union[str, int], ...]
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
+LIST_MARKER = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
+# Linear: neither part runs over a bracket that starts another try.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\[\]]*\)")
+_MARKUP = re.compile(r"[*_`>#]+")
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether a field's type holds text that readers read (typed ``Text`` or ``Markdown``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        return any(a is TRANSLATABLE for a in args[1:]) or _is_text(args[0])
+    return any(_is_text(a) for a in typing.get_args(annotation))
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def texts(value: Any, annotation: Any = None, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every reader-facing text of a model object, with its path in the YAML data."""
+    if isinstance(value, BaseModel):
+        hints = _hints(type(value))
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), hints.get(name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from texts(item, annotation, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, annotation, path + (key,))
+    elif isinstance(value, str) and annotation is not None and _is_text(annotation):
+        yield path, value
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to the words a reader reads (for readability scores and term search)."""
+    text = CITATION.sub("", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = LIST_MARKER.sub("", text)
+    return _MARKUP.sub("", text)
+
+
+def paragraphs(text: str) -> Iterator[str]:
+    """The paragraphs of a Markdown text: blocks separated by blank lines, headings left out."""
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.splitlines() if line.strip() and not ATX_HEADING.match(line)]
+        if lines:
+            yield "\n".join(lines)
