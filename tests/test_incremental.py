@@ -121,7 +121,9 @@ def _html_times(site: Path) -> dict[str, int]:
 
 def test_serve_keeps_each_language_apart(tmp_path, monkeypatch):
     """`toolkit serve` builds both languages with one plugin instance: an edit rewrites only the
-    pages it changes, and a mistake then its fix leave every page of both languages as it was."""
+    pages it changes (an edit of a translation, only that language's), and after a mistake and its
+    fix every page of both languages is as a full build made it (titles of pages not rebuilt
+    included: the previous and next links)."""
     from toolkit_builder.cli.serve import Builder
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -143,6 +145,19 @@ def test_serve_keeps_each_language_apart(tmp_path, monkeypatch):
         written -= {"404.html", "fr/404.html"}  # MkDocs renders the theme's own pages at every build
         assert MODULE_HTML in written and written <= {MODULE_HTML, f"fr/{MODULE_HTML}"}, written
         assert "is still new and untried" in (site / MODULE_HTML).read_text(encoding="utf-8")
+
+        # An edit of the French translation only: the English pages are not built at all.
+        translation = project / MODULE.replace(".yml", ".fr.yml")
+        text = translation.read_text(encoding="utf-8")
+        assert "cette idée est encore assez nouvelle" in text
+        translation.write_text(text.replace("cette idée est encore assez nouvelle",
+                                            "cette idée reste assez nouvelle", 1), encoding="utf-8")
+        times = _html_times(site)
+        builder()
+        written = {page for page, time in _html_times(site).items() if times.get(page) != time}
+        assert written == {f"fr/{MODULE_HTML}", "fr/404.html"}, written
+        assert "cette idée reste assez nouvelle" in french.read_text(encoding="utf-8")
+        translation.write_text(text, encoding="utf-8")
 
         module.write_text(good.replace("\ntitle: ", "\ntitel: ", 1), encoding="utf-8")
         builder()

@@ -11,6 +11,7 @@ an edit rebuilds only the pages it changes, in each language (``mkdocs/serving.p
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import sys
@@ -26,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from ..core.load import load_languages
+from ..core.load import DocumentCache, keep_loaded, load_languages, loaded_project
 from ..core.problems import ContentError
 from .config import plugin_layers, site_config
 from .report import setup_logging
@@ -34,15 +35,22 @@ from .report import setup_logging
 log = logging.getLogger("mkdocs.toolkit.serve")
 
 
-def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False) -> list[str | None]:
+def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False,
+                     kept: DocumentCache | None = None) -> list[str | None]:
     """The languages to build, the default first (it is served at the root). While the content
     cannot be loaded: the default only (None), whose pages show the problems. With ``check``, a
-    wanted language the toolkit does not have is an error (at start; later edits may drop one)."""
+    wanted language the toolkit does not have is an error (at start; later edits may drop one).
+
+    The content is loaded (checked) once, here, in every served language, and kept for the
+    language builds (``keep_loaded``) until ``forget``; ``kept``: parsed files kept from the
+    previous rebuild (only the files an edit changed are parsed again)."""
+    layers = plugin_layers(site_config(config_file))
     try:
-        project = next(iter(load_languages(plugin_layers(site_config(config_file))).values()))
+        projects = load_languages(layers, wanted, kept)
     except ContentError:
         return [None]
-    toolkit = project.toolkit
+    keep_loaded(layers, projects)
+    toolkit = next(iter(projects.values())).toolkit
     unknown = [code for code in wanted if code not in toolkit.languages]
     if unknown and check:
         raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
@@ -58,6 +66,11 @@ class Builder:
         self.config_file, self.site_dir, self.serve_url, self.wanted = config_file, site_dir, serve_url, wanted
         self.languages: list[str | None] = []
         self.plugins: Any = None  # the plugins of the first configuration, started once
+        self.documents = DocumentCache()
+        #: What the last rebuild was made from: the stamps of the files besides the content's
+        #: YAML, and a hash of each language's project as loaded.
+        self.inputs: list[tuple[str, int, int]] = []
+        self.digests: dict[str, str] = {}
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
         """One language's configuration, built into the root (the default language) or its folder."""
@@ -77,15 +90,45 @@ class Builder:
         return config
 
     def __call__(self, config: Any = None) -> None:
-        self.languages = served_languages(self.config_file, self.wanted)
-        # The default language first, at the root; dirty builds leave the other languages' folders alone.
-        for i, language in enumerate(self.languages):
-            built = self.config(language, root=i == 0)
-            mkdocs_build(built, serve_url=built.site_url, dirty=True)
+        self.languages = served_languages(self.config_file, self.wanted, kept=self.documents)
+        site = site_config(self.config_file)
+        layers = plugin_layers(site)
+        try:
+            inputs = _inputs(site, layers)
+            digests = {} if self.languages == [None] else {
+                code: hashlib.sha256(loaded_project(layers, code).model_dump_json().encode()).hexdigest()
+                for code in self.languages if code}
+            same, previous = inputs == self.inputs, self.digests
+            self.inputs, self.digests = inputs, digests
+            # The default language first, at the root; dirty builds leave the other languages' folders alone.
+            for i, language in enumerate(self.languages):
+                if same and language is not None and previous.get(language) == digests[language]:
+                    continue  # an edit of another language's files only: its pages would be the same
+                built = self.config(language, root=i == 0)
+                mkdocs_build(built, serve_url=built.site_url, dirty=True)
+        finally:
+            keep_loaded(layers, None)
 
     def close(self) -> None:
         if self.plugins is not None:
             self.plugins.on_shutdown()
+
+
+def _inputs(config: MkDocsConfig, layers: list[Path]) -> list[tuple[str, int, int]]:
+    """(path, size, time) of every file the pages are made from besides the content's YAML files
+    (whose effect the projects' hashes say): mkdocs.yml, the theme's own folder, media, catalogues."""
+    roots = [Path(p) for p in (config.docs_dir, config.theme.custom_dir) if p] + list(layers)
+    files = [Path(config.config_file_path)] + [path for root in roots if root.is_dir() for path in root.rglob("*")
+                                                if path.suffix not in (".yml", ".yaml")]
+    stamps = []
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return stamps
 
 
 @click.command()

@@ -220,6 +220,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.pages_dir is not None:
+            # A dirty rebuild reads only the pages it rebuilds; the others are links of the pages it
+            # does (previous and next, the nav), and a page not read has no title: read them.
+            for page in nav.pages:
+                if page.markdown is None and not page.file.is_modified():
+                    page.read_source(config)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.build.printable.get(page.file.src_uri)
         if (generated is not None and generated.kind in MEETING_PRINTS) or page.file.src_uri == BOOK:

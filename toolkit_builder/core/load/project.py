@@ -273,18 +273,20 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
                    untranslated_terms=frozenset(untranslated_terms))
 
 
-def load_languages(content_dirs: ContentDirs, only: Collection[str] = ()) -> dict[str, Project]:
+def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
+                   kept: DocumentCache | None = None) -> dict[str, Project]:
     """The project in each of its languages (or in the default one and those of ``only``), default
-    first; every problem of every language (a translation's mistakes included) in one ``ContentError``."""
+    first; every problem of every language (a translation's mistakes included) in one ``ContentError``.
+    ``kept`` keeps parsed files from one load to the next (``DocumentCache``)."""
     cache: dict[Path, Document] = {}
-    default = load_project(content_dirs, None, cache)
+    default = load_project(content_dirs, None, cache, kept)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
         if language in projects or (only and language not in only):
             continue
         try:
-            projects[language] = load_project(content_dirs, language, cache)
+            projects[language] = load_project(content_dirs, language, cache, kept)
         except ContentError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if problems:
