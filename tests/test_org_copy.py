@@ -10,13 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from toolkit_builder.core.i18n import PACKAGE_LOCALES
 
 from .audit import audit_axe
 from .browser import report, run_toolkit, serve_folder
+from .interface_scan import english_fragments
 
 FIXTURE = Path(__file__).parent / "fixtures" / "copy"
 LANGUAGES = {"en": "", "fr": "fr/", "es": "es/"}
@@ -71,28 +71,11 @@ def test_added_replaced_and_hidden_modules_in_every_language(org_copy, language)
     assert "Rivière Santé" in footer.get_text() and footer.select_one('a[href="mailto:recovery@riviere-sante.test"]')
 
 
-def english_strings(language: str, catalogue: Path) -> set[str]:
-    """Fragments (8 characters or more) of the interface's English strings that the language's
-    catalogue translates to something else: none may show on that language's pages."""
-    with catalogue.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    english = set(MATERIAL_ENGLISH) | {"Last updated", "Switch to dark mode", "Switch to light mode"}
-    for message in catalog:
-        ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
-        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-        for text in ids:
-            for fragment in re.split(r"%\(\w+\)[sd]", text or ""):
-                fragment = fragment.strip(" :.,()")
-                if len(fragment) >= 8 and fragment not in " ".join(strings):
-                    english.add(fragment)
-    return english
-
-
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_no_english_on_the_pages_of_the_other_languages(org_copy, language):
     catalogue = (PACKAGE_LOCALES if language == "fr" else org_copy / "content/locale") / \
         f"{language}/LC_MESSAGES/toolkit.po"
-    english = english_strings(language, catalogue)
+    english = english_fragments(catalogue, language) | MATERIAL_ENGLISH
     assert len(english) > 90
     pages = sorted((org_copy / "site" / language).rglob("*.html"))
     assert len(pages) >= 10

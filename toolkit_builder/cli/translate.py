@@ -21,8 +21,18 @@ from ..core.i18n import (
 )
 from ..core.load import load_project
 from ..core.problems import ContentError
+from ..core.project import Project
 from .config import config_layers
 from .report import report
+
+
+def _loaded(layers: list[Path]) -> Project:
+    """The content in its own language, or its problems reported and exit 1."""
+    try:
+        return load_project(layers)
+    except ContentError as error:
+        report(error)
+        sys.exit(1)
 
 
 @click.group()
@@ -37,11 +47,7 @@ def i18n() -> None:
 def i18n_status(config_file: str, strict: bool, details: bool) -> None:
     """Per language: the files missing, partly translated and stale (source changed since)."""
     layers = config_layers(config_file)
-    try:
-        project = load_project(layers)
-    except ContentError as error:
-        report(error)
-        sys.exit(1)
+    project = _loaded(layers)
     toolkit = project.toolkit
     incomplete = 0
     for language in toolkit.languages:
@@ -115,11 +121,7 @@ def i18n_start(language: str, files: tuple[Path, ...], config_file: str) -> None
         raise click.BadParameter(f"'{language}' is not a language code Babel knows (e.g. 'es', 'pt_BR')",
                                  param_hint="LANGUAGE") from None
     layers = config_layers(config_file)
-    try:
-        project = load_project(layers)
-    except ContentError as error:
-        report(error)
-        sys.exit(1)
+    project = _loaded(layers)
     if language == project.toolkit.language:
         raise click.BadParameter(f"'{language}' is the language the content is written in", param_hint="LANGUAGE")
     if language not in project.toolkit.languages:
