@@ -98,9 +98,9 @@ def test_a_build_loads_the_content_once_per_language(tmp_path, monkeypatch):
     calls: list[str | None] = []
     load = loading.load_project
 
-    def counted(content_dirs, language=None, _cache=None):
+    def counted(content_dirs, language=None, _cache=None, kept=None):
         calls.append(language)
-        return load(content_dirs, language, _cache)
+        return load(content_dirs, language, _cache, kept)
 
     monkeypatch.setattr(loading, "load_project", counted)
     monkeypatch.chdir(project)
