@@ -42,8 +42,8 @@ def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = Fa
     wanted language the toolkit does not have is an error (at start; later edits may drop one).
 
     The content is loaded (checked) once, here, in every served language, and kept for the
-    language builds (``keep_loaded``) until ``forget``; ``kept``: parsed files kept from the
-    previous rebuild (only the files an edit changed are parsed again)."""
+    language builds (``keep_loaded``; the builder lets go of it after them); ``kept``: parsed
+    files kept from the previous rebuild (only the files an edit changed are parsed again)."""
     layers = plugin_layers(site_config(config_file))
     try:
         projects = load_languages(layers, wanted, kept)
