@@ -7,6 +7,8 @@ sections, with French translations), then measures in the same run:
 - a full `toolkit build` of one language, and of two languages (parallel processes);
 - bare MkDocs building the very same rendered Markdown with the same theme and nav,
   without the toolkit plugin (the ratio is the toolkit layer's overhead);
+- Zensical (the Material team's newer engine) building the same bare pages, when a `zensical`
+  command is given or on PATH (it runs no third-party plugin: the engine's floor, for the record);
 - the preview's latency: `toolkit serve` and bare `mkdocs serve --dirty` on the same pages, a
   module saved, the time until its page is served with the change over HTTP (median of edits);
 - peak memory (resident set of the build processes);
@@ -15,6 +17,7 @@ sections, with French translations), then measures in the same run:
 Every time is also given as a ratio to what bare MkDocs takes for the same thing.
 
 Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--serve-max 100] [--json results.json]
+       [--zensical PATH]
 Each build time is the best of --repeat runs (the machine's noise only ever adds time).
 """
 
@@ -267,7 +270,7 @@ def page_sizes(site: Path) -> tuple[float, int, int, float]:
     return sum(sizes) / len(sizes), max(sizes), len(sizes), sum(chrome) / len(chrome)
 
 
-def measure(count: int, repeat: int, work: Path, serve: bool) -> dict:
+def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | None = None) -> dict:
     project = work / f"toolkit-{count}"
     project.mkdir()
     generate(project, count)
@@ -282,12 +285,17 @@ def measure(count: int, repeat: int, work: Path, serve: bool) -> dict:
     bare_project(project, bare)
     bare_time, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")],
                          bare, repeat)
+    zensical_time = None
+    if zensical:  # the Material team's newer engine on the same pages: the floor of an engine, not a target
+        zensical_time, _ = timed([zensical, "build", "--clean"], bare, repeat)
     row = {
         "modules": count, "pages": pages,
         "validate_fresh_s": round(validate_fresh, 3), "validate_s": round(validate, 3),
         "validate_over_build": round(validate / one, 3),
         "build_one_language_s": round(one, 3), "bare_mkdocs_s": round(bare_time, 3),
         "overhead_ratio": round(one / bare_time, 3),
+        "zensical_s": round(zensical_time, 3) if zensical_time else None,
+        "zensical_over_bare": round(zensical_time / bare_time, 3) if zensical_time else None,
         "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
         "serve_edit_s": None, "bare_serve_dirty_s": None, "serve_ratio": None,
         "peak_memory_mb": round(max(one_mem, two_mem) / 1024, 1),
@@ -311,12 +319,15 @@ def main() -> None:
     parser.add_argument("--serve-max", type=int, default=100,
                         help="Measure the preview's latency for sizes up to this one (each start builds the site).")
     parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
+    parser.add_argument("--zensical", default=shutil.which("zensical"),
+                        help="The `zensical` command, to time Zensical on the bare pages too (default: on PATH; "
+                             "install it in a virtual environment of its own).")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as work:
         os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")  # validate's cache goes with the rest
         for count in args.sizes:
-            rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max))
+            rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max, args.zensical))
             print(f"measured {count} modules", file=sys.stderr)
     columns = list(rows[0])
     print("| " + " | ".join(columns) + " |")
