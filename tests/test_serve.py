@@ -3,6 +3,7 @@ line, instead of a stale page, and the page comes back as soon as the file is fi
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -55,9 +56,12 @@ def served_project(tmp_path, request):
         source.write_text(source.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
     port = free_port()
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # where the server makes its temporary folders
+    temporary.mkdir()
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, stdout=output, stderr=subprocess.STDOUT)
+                                   cwd=project, stdout=output, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "TMPDIR": str(temporary)})
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(base, process, log)
@@ -69,6 +73,8 @@ def served_project(tmp_path, request):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    # Stopped with SIGTERM, the server removed what it kept in temporary folders.
+    assert sorted(p.name for p in temporary.iterdir()) == []
 
 
 def test_serve_shows_a_mistake_in_the_browser_and_recovers(served_project, browser, tmp_path):
@@ -144,9 +150,12 @@ def test_serve_serves_every_language_where_the_switcher_leads(tmp_path):
     shutil.copytree(ROOT / "tests/fixtures/garden", project)
     port = free_port()
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # where the server makes its temporary folders
+    temporary.mkdir()
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, stdout=output, stderr=subprocess.STDOUT)
+                                   cwd=project, stdout=output, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "TMPDIR": str(temporary)})
     base = f"http://127.0.0.1:{port}/"
 
     def get(url: str) -> BeautifulSoup:

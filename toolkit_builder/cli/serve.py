@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -131,6 +132,10 @@ def _inputs(config: MkDocsConfig, layers: list[Path]) -> list[tuple[str, int, in
     return stamps
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 @click.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
@@ -151,6 +156,8 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: 
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = f"http://{host}:{port}{mount_path}"
     served_languages(config_file, languages, check=True)
+    # Stopped by a service manager or `kill` (SIGTERM) as by Ctrl-C: the temporary folders go too.
+    signal.signal(signal.SIGTERM, _interrupt)
     site_dir = Path(tempfile.mkdtemp(prefix="toolkit-serve-"))
     builder = Builder(config_file, site_dir, serve_url, languages)
     try:
