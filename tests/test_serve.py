@@ -3,6 +3,7 @@ line, instead of a stale page, and the page comes back as soon as the file is fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -12,6 +13,7 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -45,27 +47,21 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     pytest.fail(f"toolkit serve did not answer at {url}:\n{log.read_text(encoding='utf-8')}")
 
 
-@pytest.fixture
-def served_project(tmp_path, request):
-    """A copy of the project served by `toolkit serve` on a free port: (folder, base URL).
-
-    A test marked ``broken_at_start`` gets the copy with a mistake before the server starts."""
-    project = copy_project(tmp_path / "project")
-    if request.node.get_closest_marker("broken_at_start"):
-        source = project / MODULE
-        source.write_text(source.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+@contextlib.contextmanager
+def serving(project: Path, tmp_path: Path, log: Path, *options: str) -> Iterator[str]:
+    """`toolkit serve OPTIONS` of ``project`` on a free port, output in ``log``: its base URL.
+    Stopped with SIGTERM at the end, after which its temporary folders must be gone."""
     port = free_port()
-    log = tmp_path / "serve.log"
     temporary = tmp_path / "tmp"  # where the server makes its temporary folders
     temporary.mkdir()
     with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, stdout=output, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "TMPDIR": str(temporary)})
+        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", *options,
+                                    "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output,
+                                   stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(temporary)})
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(base, process, log)
-        yield project, base, log
+        yield base
     finally:
         process.terminate()
         try:
@@ -75,6 +71,20 @@ def served_project(tmp_path, request):
             process.wait()
     # Stopped with SIGTERM, the server removed what it kept in temporary folders.
     assert sorted(p.name for p in temporary.iterdir()) == []
+
+
+@pytest.fixture
+def served_project(tmp_path, request):
+    """A copy of the project served by `toolkit serve` on a free port: (folder, base URL).
+
+    A test marked ``broken_at_start`` gets the copy with a mistake before the server starts."""
+    project = copy_project(tmp_path / "project")
+    if request.node.get_closest_marker("broken_at_start"):
+        source = project / MODULE
+        source.write_text(source.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with serving(project, tmp_path, log) as base:
+        yield project, base, log
 
 
 def test_serve_shows_a_mistake_in_the_browser_and_recovers(served_project, browser, tmp_path):
@@ -148,22 +158,13 @@ def test_serve_serves_every_language_where_the_switcher_leads(tmp_path):
 
     project = tmp_path / "garden"
     shutil.copytree(ROOT / "tests/fixtures/garden", project)
-    port = free_port()
     log = tmp_path / "serve.log"
-    temporary = tmp_path / "tmp"  # where the server makes its temporary folders
-    temporary.mkdir()
-    with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, stdout=output, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "TMPDIR": str(temporary)})
-    base = f"http://127.0.0.1:{port}/"
 
     def get(url: str) -> BeautifulSoup:
         with urllib.request.urlopen(url, timeout=30) as response:
             return BeautifulSoup(response.read().decode("utf-8"), "html.parser")
 
-    try:
-        wait_until_up(base, process, log)
+    with serving(project, tmp_path, log) as base:
         page = base + "growing/preparing-the-beds/"
         for language, title in (("en", "Preparing the beds"), ("es", "Preparar los bancales")):
             link = get(page).select_one(f'a.md-select__link[hreflang="{language}"]')
@@ -176,9 +177,6 @@ def test_serve_serves_every_language_where_the_switcher_leads(tmp_path):
         while "Preparar bien" not in get(base + "es/growing/preparing-the-beds/").get_text():
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.5)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
@@ -196,20 +194,10 @@ def test_serve_l_says_which_languages_it_does_not_serve(tmp_path):
 
     project = tmp_path / "garden"
     shutil.copytree(ROOT / "tests/fixtures/garden", project)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen([sys.executable, "-m", "toolkit_builder.cli", "serve", "-l", "en",
-                                    "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(base, process, log)
+    with serving(project, tmp_path, tmp_path / "serve.log", "-l", "en") as base:
         with urllib.request.urlopen(base + "growing/season-plan/", timeout=30) as response:
             page = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
         entries = page.select(".md-select__item")
         assert [entry.get_text(strip=True) for entry in entries] == [
             "English", "Español: not served (toolkit serve -l es)"]
         assert page.select("a.md-select__link[hreflang=es]") == []
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
