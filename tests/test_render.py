@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from toolkit_builder import load_project, render_site
@@ -18,6 +20,7 @@ from toolkit_builder.core.blocks import BLOCK_TYPES
 from toolkit_builder.core.blocks import AnyBlock as Block
 from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.render import Citations, Renderer
+from toolkit_builder.core.render.markdown import _Inert, inert
 
 from .conftest import CONTENT, write
 
@@ -282,3 +285,14 @@ def test_the_pdfs_front_has_a_cover_and_contents_in_the_pages_language(content_d
     links = re.findall(r'<a href="([^"]+)">', front.markdown)
     assert links[0] == "../process/" and links[-2:] == ["../glossary/", "../references/"]
     assert not [link for link in links if "topics" in link] and len(links) == len(set(links))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from([*"ab &#;x9[]{}*_`!\\>é’\"'", "&amp;", "&#39;", "&#x27;", "&lt;", "&nbsp;", "&",
+                                  "&#", "&a", "<b>"]), max_size=40).map("".join))
+def test_inert_text_without_tags_is_what_the_parser_writes(text):
+    """``inert`` skips its HTML parser for text without tags: the result must be the parser's."""
+    parser = _Inert()
+    parser.feed(text)
+    parser.close()
+    assert inert(text) == "".join(parser.parts)

@@ -160,3 +160,32 @@ def test_python_tags_never_run(content_dir, tmp_path, value):
     assert not marker.exists()
     tagged = [p for p in module_problems(problems) if "python/" in p.message]
     assert [(p.code, p.line, p.column) for p in tagged] == [("wrong-type", 3, 8)]
+
+
+def _every_content_file() -> list[Path]:
+    root = Path(__file__).parent.parent
+    files = [*root.joinpath("content").rglob("*.yml"), *root.joinpath("tests/fixtures").rglob("*.yml")]
+    return sorted(path for path in files if path.is_file() and not path.is_symlink())
+
+
+@pytest.mark.parametrize("text", [
+    "title: [a](b) " + "[x](y) " * 300,  # more brackets in the file than one text may hold
+    "text: |\n" + "".join(f"  {' ' * 4 * depth}- item\n" for depth in range(12)),  # deep indentation
+    "a: 1\nb: plain text\nc: 'quoted'\nd: |\n  block\n",
+])
+def test_reading_texts_at_once_finds_what_reading_each_finds(text, monkeypatch):
+    """Ordinary files skip the per-text limits when the whole file is within them
+    (``_known_plain``): the data and the problems must be the same as when each text is checked."""
+    from toolkit_builder.core import yamlpos
+
+    def read(raw: bytes):
+        problems: list = []
+        document = yamlpos._Reader("f.yml", problems).read(raw)
+        return (document.data, document.positions) if document else None, [p.code for p in problems]
+
+    texts = [text.encode(), *(path.read_bytes() for path in _every_content_file())]
+    fast = [read(raw) for raw in texts]
+    assert sum(yamlpos._known_plain(raw.decode("utf-8", "replace")) for raw in texts) > 20  # the fast way is taken
+    monkeypatch.setattr(yamlpos, "_known_plain", lambda text: False)
+    assert fast == [read(raw) for raw in texts]
+    assert sum(1 for data, _ in fast if data is not None) > 20

@@ -39,6 +39,9 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 @dataclass
 class Document:
     """A parsed YAML file: plain data plus the (line, column) of every value and key."""
@@ -68,6 +71,9 @@ class _Reader:
         #: Brackets and parentheses in the texts read so far (see MAX_LINK_SYNTAX_PER_FILE).
         self.link_syntax = 0
         self.too_much_link_syntax = False
+        #: Whether every text of the file is already known to be free of bad characters and
+        #: within the Markdown limits (see ``_known_plain``), so no text needs checking alone.
+        self.known_plain = False
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, column, code, message, hint))
@@ -97,6 +103,7 @@ class _Reader:
             if _ordinary(text):
                 # The common case, parsed by libyaml: no anchors (so no alias bombs), shallow, small.
                 nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
+                self.known_plain = _known_plain(text)
             else:
                 loader = _BoundedLoader(text)
                 nodes = []
@@ -221,6 +228,8 @@ class _Reader:
         node.value = kept + own
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if self.known_plain and node.tag == STR_TAG:
+            return node.value  # what PyYAML's constructor returns for a text, without its overhead
         m = node.start_mark
         try:
             value = self.constructor.construct_object(node, deep=True)
@@ -241,7 +250,7 @@ class _Reader:
                          f"this text holds {what} (U+{ord(bad.group(0)):04X})",
                          "delete it (text copied from another program may carry it), or retype the text")
             return None
-        if isinstance(value, str):
+        if isinstance(value, str) and not self.known_plain:
             # Reported, and kept: the file cannot build, and the model's checks still run on the rest.
             self._plain_enough(value, m.line + 1, m.column + 1)
         return value
@@ -301,6 +310,17 @@ def _ordinary(text: str) -> bool:
         elif char in "]}":
             depth -= 1
     return deepest <= MAX_DEPTH
+
+
+def _known_plain(text: str) -> bool:
+    """Whether no text of an ordinary file (see ``_ordinary``) can break a limit of
+    ``_plain_enough``, judged on the whole file at once. An ordinary file has no escapes and no
+    aliases, so each text's characters are a part of the file's: the file's brackets bound any
+    text's, and a text's indentation is at most its lines' indentation in the file (YAML only
+    takes spaces away). The file's bad characters were ruled out by ``_ordinary``."""
+    if sum(text.count(char) for char in LINK_SYNTAX) > MAX_LINK_SYNTAX_PER_TEXT:
+        return False
+    return max((len(spaces.expandtabs(4)) for spaces in INDENTATION.findall(text)), default=0) <= MAX_INDENT
 
 
 class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints

@@ -63,7 +63,7 @@ class _Inert(HTMLParser):
         self.parts.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(_MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group(0))};", data))
+        self.parts.append(_MARKDOWN_SYNTAX.sub(_entity, data))
 
     def handle_entityref(self, name: str) -> None:
         self.parts.append(f"&{name};")
@@ -72,8 +72,21 @@ class _Inert(HTMLParser):
         self.parts.append(f"&#{name};")
 
 
+#: A well-formed character or entity reference, which the parser in ``inert`` writes back as it is.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group(0))};"
+
+
 def inert(html: str) -> Markup:
     """HTML the site's Markdown leaves as it is: syntax characters in its text become entities."""
+    html = str(html)
+    if "<" not in html and "&" not in _REFERENCE.sub("", html):
+        # Text without tags, its references well formed (most texts, once escaped): all of it is
+        # data to the parser below, so this is what it would write, without parsing.
+        return Markup(_MARKDOWN_SYNTAX.sub(_entity, html))
     parser = _Inert()
     parser.feed(str(html))
     parser.close()
