@@ -3,6 +3,7 @@ where it sits inside the page's own Markdown, interface strings, nav titles."""
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -97,6 +98,7 @@ def inert(html: str) -> Markup:
 _PLACEHOLDER = re.compile(r"(%\(\w+\)[sd]|%%)")
 
 
+@functools.lru_cache(maxsize=4096)  # a page asks for the same few strings many times
 def interface_text(text: str) -> Markup:
     """An interface string as page text. Catalogues arrive by pull request like content: their
     strings are escaped and made inert like any text, only their placeholders stay as written."""
