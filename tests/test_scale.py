@@ -19,6 +19,7 @@ from toolkit_builder.core.render.crossindex import TOPIC_PAGE_LINES
 from toolkit_builder.core.render.renderer import HOME_MODULES
 
 from .browser import copy_project
+from .conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 # The benchmark's generator is a script, not a package: loaded from its file.
@@ -98,9 +99,9 @@ def test_a_build_loads_the_content_once_per_language(tmp_path, monkeypatch):
     calls: list[str | None] = []
     load = loading.load_project
 
-    def counted(content_dirs, language=None, _cache=None, kept=None):
+    def counted(content_dirs, language=None, _cache=None, kept=None, **options):
         calls.append(language)
-        return load(content_dirs, language, _cache, kept)
+        return load(content_dirs, language, _cache, kept, **options)
 
     monkeypatch.setattr(loading, "load_project", counted)
     monkeypatch.chdir(project)
@@ -109,3 +110,18 @@ def test_a_build_loads_the_content_once_per_language(tmp_path, monkeypatch):
     assert (tmp_path / "site" / "fr" / "index.html").is_file()
     assert calls == [None, "fr"]  # the check before building; no second load in either language's build
     assert not loading._LOADED  # and nothing kept once the command is over
+
+
+def test_languages_after_the_default_one_are_not_cross_checked_again(monkeypatch):
+    """The cross-checks (ids, tags, links) read the default language's files, which every
+    language shares: they run once for a load of every language, not once per language."""
+    checkers: list[object] = []
+    init = loading.Checker.__init__
+
+    def counted(self, *args, **kwargs):
+        checkers.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(loading.Checker, "__init__", counted)
+    projects = loading.load_languages(CONTENT)
+    assert len(projects) == 2 and len(checkers) == 1

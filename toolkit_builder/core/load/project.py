@@ -129,7 +129,8 @@ class _Loader:
 
 
 def load_project(content_dirs: ContentDirs, language: str | None = None,
-                 _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None) -> Project:
+                 _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None,
+                 _cross_checked: bool = False) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -197,7 +198,9 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
             if merged:
                 untranslated_terms |= {offset + cast(int, p[1]) for p in merged.missing if len(p) > 1}
 
-    checker = Checker(toolkit, references, problems) if toolkit else None
+    # The cross-checks read the files in the default language (ids, tags, links), which every
+    # language shares: after a load in the default language found nothing, they would find nothing.
+    checker = Checker(toolkit, references, problems) if toolkit and not _cross_checked else None
     if checker and toolkit_doc:
         checker.toolkit_file(toolkit_doc)
         for _, doc, _ in overlays:
@@ -286,7 +289,7 @@ def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
         if language in projects or (only and language not in only):
             continue
         try:
-            projects[language] = load_project(content_dirs, language, cache, kept)
+            projects[language] = load_project(content_dirs, language, cache, kept, _cross_checked=True)
         except ContentError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if problems:
