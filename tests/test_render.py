@@ -296,3 +296,17 @@ def test_inert_text_without_tags_is_what_the_parser_writes(text):
     parser.feed(text)
     parser.close()
     assert inert(text) == "".join(parser.parts)
+
+
+def test_pages_rendered_by_several_processes_are_the_same_pages():
+    """``render_site(processes=2)`` forks a process for part of the module and topic pages;
+    the site must be the very same, in the same order."""
+    from toolkit_builder.core.render.parallel import spread
+    from toolkit_builder.core.render.renderer import Page
+
+    project = load_project(CONTENT)
+    translations = load_translations(project.language, [CONTENT])
+    assert render_site(project, None, translations, processes=2) == render_site(project, None, translations)
+    jobs = [(1.0, lambda: [Page("p.md", "P", str(os.getpid()))]) for _ in range(4)]
+    assert len({page.markdown for pages in spread(jobs, 2) for page in pages}) == 2  # two processes did the work
+    assert {page.markdown for pages in spread(jobs, 1) for page in pages} == {str(os.getpid())}

@@ -39,11 +39,12 @@ Finish: TypeAlias = Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], N
 
 
 def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
-               pdf: bool = False, offline: bool = False) -> tuple[str | None, list[PdfJob]]:
+               pdf: bool = False, offline: bool = False, processes: int = 1) -> tuple[str | None, list[PdfJob]]:
     """Build one language into ``site_dir``: (error message or None, the PDFs to print).
 
     ``offline``: a copy that opens from the disk; Material's `offline` plugin is added to the
-    build (it bundles the search index into a script) and the toolkit plugin does the rest."""
+    build (it bundles the search index into a script) and the toolkit plugin does the rest.
+    ``processes``: how many processes render the pages (this one and forked ones)."""
     setup_logging(verbose)
     try:
         config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
@@ -52,6 +53,7 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
             return f"{config_file} does not use the `toolkit` plugin; add it under `plugins:`.", []
         toolkit.config.language = language
         toolkit.config.pdf = pdf  # module pages link to their PDF only when it is printed
+        toolkit.config.render_processes = processes
         if offline:
             toolkit.config.offline = True
             if not any(name in config.plugins for name in ("offline", "material/offline")):
@@ -130,9 +132,11 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             raise click.ClickException(f"cannot write in {target.parent}: {_os_reason(error)}; choose another "
                                        "folder with --site-dir, or make this one writable") from None
         outputs = {code: staging / f"lang-{code}" for code in wanted}
-        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None, offline)
-                for code in wanted]
-        workers = min(len(wanted), jobs or os.cpu_count() or 1)
+        # One process per language, and the processes left over render the languages' pages.
+        cores = jobs or os.cpu_count() or 1
+        workers = min(len(wanted), cores)
+        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None, offline,
+                 max(1, cores // len(wanted))) for code in wanted]
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
@@ -228,7 +232,9 @@ PAPER = click.option("--paper", type=click.Choice(["Letter", "A4", "Legal"], cas
               help="Fail on any warning of the site build (MkDocs's, such as a link to a missing page); with --pdf, "
                    "also when Chromium is missing. The content's warnings fail `toolkit validate --strict`.")
 @click.option("-l", "--language", "languages", multiple=True, help="Build only this language (repeatable).")
-@click.option("-j", "--jobs", default=0, type=int, help="Languages built at once (default: one per core).")
+@click.option("-j", "--jobs", default=0, type=int,
+              help="Processes to use (default: one per core): languages are built at once, and the processes "
+                   "left over render each language's pages.")
 @click.option("--pdf", is_flag=True,
               help="Also print the PDFs (each module, each meeting's facilitator guide and handouts, the whole "
                    "toolkit) into pdf/ of each language, and link the pages to them. Needs Chromium.")

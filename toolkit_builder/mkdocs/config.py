@@ -29,3 +29,6 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: `.html`, and Material's `offline` plugin (added by the command) bundles the search index;
     #: the search worker's shim for `file://` is the toolkit's own copy, not fetched from the web.
     offline = c.Type(bool, default=False)
+    #: How many processes render the module and topic pages (forked from the build's; where
+    #: there is no `fork`, one). `toolkit build` sets it to the cores its language builds leave free.
+    render_processes = c.Type(int, default=1)

@@ -162,7 +162,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         translations = load_translations(project.language, layers)
         build.gettext = translations.gettext
         build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
-                                  self.config.pdf, self.rendered)
+                                  self.config.pdf, self.rendered,
+                                  processes=1 if self.serving else self.config.render_processes)
         build.printable = {p.path: p for p in build.pages if p.kind and p.path != BOOK}
         build.media = published_files(project, layers)
         own_layer = len(layers) - 1

@@ -61,6 +61,11 @@ class PageCache:
         self.rendered = 0
         return site_digest(project, _templates(overrides), *options)
 
+    def add(self, key: str, pages: list[Page]) -> None:
+        """Pages rendered anew for this rendering ahead of being asked for (``render_site``)."""
+        self.pages[key] = pages
+        self.rendered += len(pages)
+
     def get(self, key: str, render: Callable[[], list[Page]]) -> list[Page]:
         pages = self.pages.get(key)
         if pages is None:
