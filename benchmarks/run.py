@@ -4,7 +4,8 @@ For each size it generates a toolkit (realistic modules using every block type, 
 sections, with French translations), then measures in the same run:
 
 - `toolkit validate` (every language), on a fresh toolkit and again (warnings kept by hash);
-- a full `toolkit build` of one language, and of two languages (parallel processes);
+- a full `toolkit build` of one language (its pages rendered by every core), again in one process
+  (`-j 1`), and of two languages (parallel processes);
 - bare MkDocs building the very same rendered Markdown with the same theme and nav,
   without the toolkit plugin (the ratio is the toolkit layer's overhead);
 - Zensical (the Material team's newer engine) building the same bare pages, when a `zensical`
@@ -278,6 +279,8 @@ def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | No
     validate_fresh, _ = timed(toolkit + ["validate"], project, 1)  # nothing kept yet: every module linted
     validate, _ = timed(toolkit + ["validate"], project, repeat)
     one, one_mem = timed(toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project, repeat)
+    # The same in one process: the toolkit's own work, without the second core that renders pages.
+    single, _ = timed(toolkit + ["build", "-l", "en", "-j", "1", "-d", str(work / f"site1-{count}")], project, repeat)
     average, largest, pages, chrome = page_sizes(work / f"site-{count}")
     two, two_mem = timed(toolkit + ["build", "-d", str(work / f"site2-{count}")], project, repeat)
     bare = work / f"bare-{count}"
@@ -294,6 +297,7 @@ def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | No
         "validate_over_build": round(validate / one, 3),
         "build_one_language_s": round(one, 3), "bare_mkdocs_s": round(bare_time, 3),
         "overhead_ratio": round(one / bare_time, 3),
+        "build_one_process_s": round(single, 3), "one_process_over_bare": round(single / bare_time, 3),
         "zensical_s": round(zensical_time, 3) if zensical_time else None,
         "zensical_over_bare": round(zensical_time / bare_time, 3) if zensical_time else None,
         "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
