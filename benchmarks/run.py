@@ -19,7 +19,8 @@ Every time is also given as a ratio to what bare MkDocs takes for the same thing
 
 Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--serve-max 100] [--json results.json]
        [--zensical PATH]
-Each build time is the best of --repeat runs (the machine's noise only ever adds time).
+Each time is the best of --repeat rounds, every command run once a round (the machine's noise only
+ever adds time, and a slow spell then slows every figure alike).
 """
 
 from __future__ import annotations
@@ -277,20 +278,32 @@ def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | No
     generate(project, count)
     toolkit = [sys.executable, "-m", "toolkit_builder"]
     validate_fresh, _ = timed(toolkit + ["validate"], project, 1)  # nothing kept yet: every module linted
-    validate, _ = timed(toolkit + ["validate"], project, repeat)
-    one, one_mem = timed(toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project, repeat)
-    # The same in one process: the toolkit's own work, without the second core that renders pages.
-    single, _ = timed(toolkit + ["build", "-l", "en", "-j", "1", "-d", str(work / f"site1-{count}")], project, repeat)
-    average, largest, pages, chrome = page_sizes(work / f"site-{count}")
-    two, two_mem = timed(toolkit + ["build", "-d", str(work / f"site2-{count}")], project, repeat)
     bare = work / f"bare-{count}"
     bare.mkdir()
     bare_project(project, bare)
-    bare_time, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")],
-                         bare, repeat)
-    zensical_time = None
+    runs = {
+        "validate": (toolkit + ["validate"], project),
+        "one": (toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project),
+        # The same in one process: the toolkit's own work, without the second core that renders pages.
+        "single": (toolkit + ["build", "-l", "en", "-j", "1", "-d", str(work / f"site1-{count}")], project),
+        "two": (toolkit + ["build", "-d", str(work / f"site2-{count}")], project),
+        "bare": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")], bare),
+    }
     if zensical:  # the Material team's newer engine on the same pages: the floor of an engine, not a target
-        zensical_time, _ = timed([zensical, "build", "--clean"], bare, repeat)
+        runs["zensical"] = ([zensical, "build", "--clean"], bare)
+    # Round after round, each command once a round, so a slow spell of the machine costs every
+    # figure alike instead of the few measured during it; each figure is the best of its rounds.
+    best: dict[str, float] = {}
+    memory: dict[str, int] = {}
+    for _ in range(repeat):
+        for name, (command, folder) in runs.items():
+            seconds, peak = timed(command, folder, 1)
+            best[name] = min(best.get(name, seconds), seconds)
+            memory[name] = max(memory.get(name, 0), peak)
+    validate, one, single, two, bare_time = (best[n] for n in ("validate", "one", "single", "two", "bare"))
+    one_mem, two_mem = memory["one"], memory["two"]
+    zensical_time = best.get("zensical")
+    average, largest, pages, chrome = page_sizes(work / f"site-{count}")
     row = {
         "modules": count, "pages": pages,
         "validate_fresh_s": round(validate_fresh, 3), "validate_s": round(validate, 3),
