@@ -169,3 +169,54 @@ def test_serve_keeps_each_language_apart(tmp_path, monkeypatch):
         assert 'lang="fr"' in french.read_text(encoding="utf-8")
     finally:
         builder.close()
+
+
+def test_serve_checks_files_again_when_what_they_name_changes(tmp_path, monkeypatch):
+    """`toolkit serve` keeps what each unchanged file loaded as; a media file deleted, or a
+    translation removed, changes that without the file changing, and shows at the next rebuild."""
+    from toolkit_builder.cli.serve import Builder
+
+    from .test_blocks import media, media_files, module
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = copy_project(tmp_path / "project")
+    content = project / "content"
+    media_files(content)
+    module(content, media(captions="[{file: media/welcome.en.vtt, language: en}, "
+                                   "{file: media/welcome.en.vtt, language: fr, label: Anglais}]"))
+    site = tmp_path / "site"
+    builder = Builder(str(project / "mkdocs.yml"), site, "http://127.0.0.1:8000/", ())
+    try:
+        builder()
+        page = site / "education" / "sample" / "index.html"
+        assert "media/welcome.mp4" in page.read_text(encoding="utf-8")
+        from toolkit_builder.core.load import project as loading
+        checked: list[object] = []
+        check = loading.validate
+        monkeypatch.setattr(loading, "validate", lambda *args, **kwargs: checked.append(args) or check(*args, **kwargs))
+        builder()  # nothing changed: every file's result is used again
+        assert checked == [] and len(builder.documents.results or {}) > 20
+        (content / "modules/education/sample.yml").write_text(
+            (content / "modules/education/sample.yml").read_text(encoding="utf-8").replace("Sample", "Example"))
+        builder()  # one file changed: it alone is checked again, in each language
+        assert len(checked) == 2 and "Example" in page.read_text(encoding="utf-8")
+
+        (content / "media/welcome.mp4").unlink()
+        builder()
+        assert "missing-media" in page.read_text(encoding="utf-8")
+        media_files(content)
+        builder()
+        assert "missing-media" not in page.read_text(encoding="utf-8")
+
+        translation = project / MODULE.replace(".yml", ".fr.yml")
+        text = translation.read_text(encoding="utf-8")
+        french = site / "fr" / MODULE_HTML
+        assert "cette idée est encore assez nouvelle" in french.read_text(encoding="utf-8")
+        translation.unlink()
+        builder()
+        assert "cette idée est encore assez nouvelle" not in french.read_text(encoding="utf-8")
+        translation.write_text(text, encoding="utf-8")
+        builder()
+        assert "cette idée est encore assez nouvelle" in french.read_text(encoding="utf-8")
+    finally:
+        builder.close()

@@ -67,10 +67,12 @@ class Builder:
         self.config_file, self.site_dir, self.serve_url, self.wanted = config_file, site_dir, serve_url, wanted
         self.languages: list[str | None] = []
         self.plugins: Any = None  # the plugins of the first configuration, started once
-        self.documents = DocumentCache()
+        #: Parsed files and what each loaded as, kept from one rebuild to the next.
+        self.documents = DocumentCache(results=True)
         #: What the last rebuild was made from: the stamps of the files besides the content's
-        #: YAML, and a hash of each language's project as loaded.
+        #: YAML, the names of the YAML files, and a hash of each language's project as loaded.
         self.inputs: list[tuple[str, int, int]] = []
+        self.names: list[Path] = []
         self.digests: dict[str, str] = {}
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
@@ -91,11 +93,18 @@ class Builder:
         return config
 
     def __call__(self, config: Any = None) -> None:
-        self.languages = served_languages(self.config_file, self.wanted, kept=self.documents)
         site = site_config(self.config_file)
         layers = plugin_layers(site)
+        inputs = _inputs(site, layers)
+        names = sorted(path for layer in layers if layer.is_dir() for path in layer.rglob("*")
+                       if path.suffix in (".yml", ".yaml"))
+        if inputs != self.inputs or names != self.names:
+            # A media file or catalogue changed, or a YAML file came or went (a translation, say):
+            # what a file loads as may change without the file changing, so every file is checked again.
+            self.documents.forget_results()
+        self.names = names
+        self.languages = served_languages(self.config_file, self.wanted, kept=self.documents)
         try:
-            inputs = _inputs(site, layers)
             digests = {} if self.languages == [None] else {
                 code: hashlib.sha256(loaded_project(layers, code).model_dump_json().encode()).hexdigest()
                 for code in self.languages if code}

@@ -10,6 +10,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from ..yamlpos import Document
 
@@ -26,12 +27,24 @@ def _stamp(path: Path) -> tuple[int, int, str] | None:
 
 
 class DocumentCache:
-    """Parsed files by path, each with the stamp of the bytes it was parsed from."""
+    """Parsed files by path, each with the stamp of the bytes it was parsed from.
 
-    def __init__(self) -> None:
+    ``results``: also keep what each file loaded as (checked, translated), used again while the
+    loader reads the very same parsed files for it. Checking a file also looks at the folder (a
+    translation file beside it, the media it names), so whoever turns this on must call
+    ``forget_results`` when a file is added or removed or a media file changes
+    (`toolkit serve` does, from its stamps of the other files)."""
+
+    def __init__(self, results: bool = False) -> None:
         self.documents: dict[Path, tuple[tuple[int, int, str], Document]] = {}
         #: Files parsed anew by the last loads (the others came from the cache).
         self.parsed: list[Path] = []
+        #: What a load of a file gave, by what it was asked for: (the files it read, the result).
+        self.results: dict[Any, tuple[list[tuple[Path, Document]], Any]] | None = {} if results else None
+
+    def forget_results(self) -> None:
+        if self.results is not None:
+            self.results.clear()
 
     def get(self, path: Path) -> Document | None:
         kept = self.documents.get(path)

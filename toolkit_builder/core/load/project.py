@@ -35,8 +35,16 @@ class _Loader:
         self.cache = cache if cache is not None else {}
         #: Parsed files kept from earlier loads, used while their bytes are the same.
         self.kept = kept
+        #: The files read by the load at hand (while results are kept, see ``DocumentCache``).
+        self.reads: list[tuple[Path, Document]] | None = None
 
     def read(self, path: Path) -> Document | None:
+        document = self._read(path)
+        if self.reads is not None and document is not None:
+            self.reads.append((path, document))
+        return document
+
+    def _read(self, path: Path) -> Document | None:
         if path in self.cache:
             return self.cache[path]
         document = self.kept.get(path) if self.kept is not None else None
@@ -75,6 +83,24 @@ class _Loader:
         A module's translation may come from any layer (an overlay can add a language to
         upstream modules); the translation of toolkit.yml or glossary.yml sits beside it.
         """
+        results = self.kept.results if self.kept is not None else None
+        if results is None:
+            return self._load(layer, relative, root, translate, any_layer)
+        key = (layer, relative, root, translate, any_layer, self.language)
+        kept = results.get(key)
+        if kept is not None and all(self._read(path) is document for path, document in kept[0]):
+            return cast("tuple[Any, Document | None, Merged | None]", kept[1])  # the same files: the same result
+        before, self.reads = len(self.problems), []
+        try:
+            result = self._load(layer, relative, root, translate, any_layer)
+        finally:
+            reads, self.reads = self.reads, None
+        if len(self.problems) == before:  # a file with a mistake is checked again, and its problems said
+            results[key] = (reads, result)
+        return result
+
+    def _load(self, layer: Path, relative: Path, root: Any, translate: bool,
+              any_layer: bool = False) -> tuple[Any, Document | None, Merged | None]:
         path = layer / relative
         document = self.read(path)
         if document is None:
