@@ -72,7 +72,6 @@ class Builder:
         #: What the last rebuild was made from: the stamps of the files besides the content's
         #: YAML, the names of the YAML files, and a hash of each language's project as loaded.
         self.inputs: list[tuple[str, int, int]] = []
-        self.names: list[Path] = []
         self.digests: dict[str, str] = {}
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
@@ -96,13 +95,10 @@ class Builder:
         site = site_config(self.config_file)
         layers = plugin_layers(site)
         inputs = _inputs(site, layers)
-        names = sorted(path for layer in layers if layer.is_dir() for path in layer.rglob("*")
-                       if path.suffix in (".yml", ".yaml"))
-        if inputs != self.inputs or names != self.names:
+        if inputs != self.inputs:
             # A media file or catalogue changed, or a YAML file came or went (a translation, say):
             # what a file loads as may change without the file changing, so every file is checked again.
             self.documents.forget_results()
-        self.names = names
         self.languages = served_languages(self.config_file, self.wanted, kept=self.documents)
         try:
             digests = {} if self.languages == [None] else {
@@ -126,12 +122,15 @@ class Builder:
 
 def _inputs(config: MkDocsConfig, layers: list[Path]) -> list[tuple[str, int, int]]:
     """(path, size, time) of every file the pages are made from besides the content's YAML files
-    (whose effect the projects' hashes say): mkdocs.yml, the theme's own folder, media, catalogues."""
+    (whose effect the projects' hashes say): mkdocs.yml, the theme's own folder, media, catalogues;
+    and (path, 0, 0) of each YAML file, so a file that comes or goes shows too."""
     roots = [Path(p) for p in (config.docs_dir, config.theme.custom_dir) if p] + list(layers)
-    files = [Path(config.config_file_path)] + [path for root in roots if root.is_dir() for path in root.rglob("*")
-                                                if path.suffix not in (".yml", ".yaml")]
+    files = [Path(config.config_file_path)] + [path for root in roots if root.is_dir() for path in root.rglob("*")]
     stamps = []
-    for path in sorted(files):
+    for path in sorted(set(files)):
+        if path.suffix in (".yml", ".yaml") and path != Path(config.config_file_path):
+            stamps.append((str(path), 0, 0))
+            continue
         try:
             stat = path.stat()
         except OSError:

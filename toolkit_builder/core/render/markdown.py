@@ -89,7 +89,7 @@ def inert(html: str) -> Markup:
         # data to the parser below, so this is what it would write, without parsing.
         return Markup(_MARKDOWN_SYNTAX.sub(_entity, html))
     parser = _Inert()
-    parser.feed(str(html))
+    parser.feed(html)
     parser.close()
     return Markup("".join(parser.parts))
 
