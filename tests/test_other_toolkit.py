@@ -22,7 +22,7 @@ from .interface_scan import english_fragments, found_on_pages
 
 GARDEN = ROOT / "tests/fixtures/garden"
 CATALOGUE = GARDEN / "content/locale/es/LC_MESSAGES/toolkit.po"
-BUNDLED_WORDS = ("Walk the Talk", "CHIME", "MHCC", "Mental Health Commission", "recovery")
+BUNDLED_WORDS = ("Walk the Talk", "Learning Recovery Together", "CHIME", "MHCC", "Mental Health Commission", "recovery")
 
 
 @pytest.fixture(scope="module")

@@ -69,8 +69,8 @@ def test_a_pdf_for_each_module_and_for_the_whole_toolkit_in_each_language(pdf_si
     project = load_project(CONTENT)
     modules = sorted(f"{m.id}.pdf" for m in project.modules)
     modules += [f"{m.id}-{kind}.pdf" for m in project.modules if m.meeting() for kind in ("facilitator-guide", "handouts")]
-    assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["walk-the-talk.pdf"])
-    assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["de-la-parole-a-l-action.pdf"])
+    assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["learning-recovery-together.pdf"])
+    assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["apprendre-ensemble-le-retablissement.pdf"])
     french = PdfReader(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
     assert french.trailer["/Root"]["/Lang"] == "fr"
     assert "Éducation et formation" in text_of(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
@@ -103,23 +103,23 @@ def test_module_pdf_is_tagged_with_an_outline_and_a_sane_length(pdf_site):
         assert heading in titles
     assert 3 <= len(reader.pages) <= 15, len(reader.pages)
     text = text_of(pdf_site / "pdf" / f"{MODULE_ID}.pdf")
-    assert "Walk the Talk" in text, "the toolkit's name heads the first page"
+    assert "Learning Recovery Together" in text, "the toolkit's name heads the first page"
     assert f"1 / {len(reader.pages)}" in text, "pages are numbered"
     assert "Skip to content" not in text and "Table of contents" not in text, "no navigation on paper"
 
 
 def test_toolkit_pdf_has_the_process_then_the_sections_then_glossary_and_references(pdf_site):
-    reader = PdfReader(pdf_site / "pdf" / "walk-the-talk.pdf")
+    reader = PdfReader(pdf_site / "pdf" / "learning-recovery-together.pdf")
     project = load_project(CONTENT)
     module_pages = sum(len(PdfReader(pdf_site / "pdf" / f"{m.id}.pdf").pages) for m in project.modules)
     fronts = 2 + len(project.toolkit.sections) + 3  # cover, contents, section pages, process, action plan, glossary
     assert module_pages < len(reader.pages) <= module_pages + 2 * fronts + len(project.references) // 10
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     meetings = [s.module.title for s in project.steps()]
-    assert top[:len(meetings) + 3] == ["Walk the Talk", "The process", *meetings, "Action plan"]
+    assert top[:len(meetings) + 3] == ["Learning Recovery Together", "The process", *meetings, "Action plan"]
     assert top[len(meetings) + 3:len(meetings) + 5] == ["Education and training", "Recovery education and training"]
     assert top[-2:] == ["Glossary", "References"]
-    assert sorted(top) == sorted(["Walk the Talk", "The process", "Action plan", "Glossary", "References",
+    assert sorted(top) == sorted(["Learning Recovery Together", "The process", "Action plan", "Glossary", "References",
                                   *(s.title for s in project.toolkit.sections), *(m.title for m in project.modules)]), \
         "every module once; no home page, no topic pages"
     assert "Facilitator guide: Forming the implementation team" not in outline_titles(reader), \
@@ -128,8 +128,8 @@ def test_toolkit_pdf_has_the_process_then_the_sections_then_glossary_and_referen
 
 
 @pytest.mark.parametrize("pdf, cover, contents", [
-    ("pdf/walk-the-talk.pdf", ["Walk the Talk", "Date", "Language English"], "Contents"),
-    ("fr/pdf/de-la-parole-a-l-action.pdf", ["De la parole", "Date", "Langue français"], "Table des matières"),
+    ("pdf/learning-recovery-together.pdf", ["Learning Recovery Together", "Date", "Language English"], "Contents"),
+    ("fr/pdf/apprendre-ensemble-le-retablissement.pdf", ["Apprendre ensemble", "Date", "Langue français"], "Table des matières"),
 ])
 def test_toolkit_pdf_opens_with_a_cover_and_a_contents_list_whose_page_numbers_are_right(
         pdf_site, pdf, cover, contents):
@@ -161,7 +161,7 @@ def test_module_and_home_pages_link_to_their_pdfs(pdf_site):
     assert (pdf_site / MODULE_PAGE).parent.joinpath(link["href"]).resolve() == \
         (pdf_site / "pdf" / f"{MODULE_ID}.pdf").resolve()
     home = BeautifulSoup((pdf_site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert home.select_one("a.tk-pdf-link")["href"] == "pdf/walk-the-talk.pdf"
+    assert home.select_one("a.tk-pdf-link")["href"] == "pdf/learning-recovery-together.pdf"
 
 
 def test_plain_build_has_no_pdf_links_nor_the_pdfs_front(browser_site):

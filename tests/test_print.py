@@ -31,7 +31,7 @@ def test_on_paper_there_is_no_navigation_and_the_masthead_names_toolkit_and_sect
         assert not visible(page, chrome), chrome
     masthead = page.locator(".tk-masthead")
     assert masthead.is_visible()
-    assert masthead.inner_text().startswith("Walk the Talk · Education and training")
+    assert masthead.inner_text().startswith("Learning Recovery Together · Education and training")
     assert MODULE in page.locator("[data-tk-url]").inner_text(), "the page's address is printed"
     assert visible(page, "h1")
 

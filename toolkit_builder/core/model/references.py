@@ -28,6 +28,9 @@ class Reference(Strict):
         description="Language the work is written in; marked on the page when it differs from the page's.")
     url: WebAddress | None = Field(None,
         description="Web address of the work when it has no DOI, starting with https://.")
+    editors: str | None = Field(None,
+        description="Remarks for the toolkit's editors, never published: what could not be checked, where a "
+                    "detail comes from, what is missing and why. Kept in the YAML file for whoever edits it next.")
 
     @property
     def link(self) -> str | None:
@@ -42,6 +45,9 @@ class GlossaryTerm(Strict):
         description="Expansion shown on hover for abbreviations (PWLE -> people with lived ...).")
     definition: Markdown = Field(description="What the term means, in plain words (Markdown).")
     see_also: list[Text] = Field(default_factory=list, description="Other glossary terms related to this one.")
+    editors: str | None = Field(None,
+        description="Remarks for the toolkit's editors, never published (where the definition comes from, what "
+                    "to check). Kept in the YAML file for whoever edits it next.")
 
 
 class Glossary(Strict):
