@@ -19,8 +19,9 @@ from ..core.i18n import (
     start_catalogue,
     translation_status,
 )
+from ..core.i18n.exchange import NotMatched, apply, export, plan_import
 from ..core.load import load_project
-from ..core.problems import ContentError
+from ..core.problems import ContentError, Problem
 from ..core.project import Project
 from .config import config_layers
 from .report import report
@@ -174,3 +175,52 @@ def i18n_extract(output: Path | None) -> None:
     output = output or PACKAGE_LOCALES / "toolkit.pot"
     count = extract_messages(output)
     click.echo(f"{count} messages written to {output}")
+
+
+@i18n.command("export")
+@click.argument("language")
+@click.option("-o", "--output", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the PO files (default: po/LANGUAGE).")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+def i18n_export(language: str, output: Path | None, config_file: str) -> None:
+    """Write the content's texts and their LANGUAGE translations as PO files, one per content file,
+    for a translation platform (Weblate, Crowdin, Pontoon, Poedit...). With the content's own
+    language, write the templates (.pot) instead."""
+    layers = config_layers(config_file)
+    toolkit = _loaded(layers).toolkit
+    if language not in toolkit.languages:
+        raise click.BadParameter(f"'{language}' is not in `languages` ({', '.join(toolkit.languages)})",
+                                 param_hint="LANGUAGE")
+    output = output or Path("po") / language
+    written = export(layers, language, toolkit.language, Path(config_file).parent, output)
+    for path, total, done in written:
+        what = f"{total} texts" if language == toolkit.language else f"{done} of {total} texts translated"
+        click.echo(f"wrote {os.path.relpath(path)} ({what})")
+    click.echo(f"{len(written)} file(s) written. Next: translate them, then `toolkit i18n import {language} "
+               f"{os.path.relpath(output)}/**/*.po`.")
+
+
+@i18n.command("import")
+@click.argument("language")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+def i18n_import(language: str, files: tuple[Path, ...], config_file: str) -> None:
+    """Write the LANGUAGE translations of PO FILES (from `toolkit i18n export`) into the content's
+    `*.LANGUAGE.yml` files. Every text is checked first: when one fails, nothing is written."""
+    layers = config_layers(config_file)
+    toolkit = _loaded(layers).toolkit
+    if language == toolkit.language or language not in toolkit.languages:
+        raise click.BadParameter(f"'{language}' is not a language the content is translated into "
+                                 f"({', '.join(toolkit.languages[1:]) or 'none'})", param_hint="LANGUAGE")
+    problems: list[Problem] = []
+    try:
+        planned = plan_import(layers, language, Path(config_file).parent, files, problems)
+    except NotMatched as error:
+        raise click.BadParameter(str(error), param_hint="FILES") from None
+    if problems:
+        report(ContentError(problems))
+        click.echo("Nothing was written.", err=True)
+        sys.exit(1)
+    for name in apply(planned):
+        click.echo(f"wrote {name}")
+    click.echo(f"{len(planned)} file(s) changed, {len(files) - len(planned)} unchanged.")
