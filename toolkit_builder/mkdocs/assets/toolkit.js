@@ -147,3 +147,40 @@
   document.addEventListener("focusout", reset);
   document.addEventListener("mouseout", reset);
 })();
+
+/* The tools in the page (action plan, checklists, schedule, meeting room): their scripts are
+   loaded only by a page that has one (an element with their `data-module`), in order, from
+   beside this file; classic scripts, so they also run from the disk (file://). */
+(function () {
+  "use strict";
+  var TOOLS = {
+    "tk-action-plan": ["files.js", "plan.js"],
+    "tk-checklist": ["checklist.js"],
+    "tk-schedule": ["schedule.js"],
+    "tk-room": ["room.js"],
+    "tk-projector": ["projector.js"]
+  };
+  var self = document.currentScript;
+  if (!self || !self.src) return;
+  var base = new URL("js/tools/", self.src);
+  function load() {
+    var wanted = ["common.js"];
+    Object.keys(TOOLS).forEach(function (name) {
+      if (!document.querySelector('[data-module="' + name + '"]')) return;
+      TOOLS[name].forEach(function (file) { if (wanted.indexOf(file) < 0) wanted.push(file); });
+    });
+    if (wanted.length === 1) return;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("../../tools.css", base).href;
+    document.head.appendChild(style);
+    wanted.forEach(function (file) {
+      var script = document.createElement("script");
+      script.src = new URL(file, base).href;
+      script.async = false;
+      document.body.appendChild(script);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
+  else load();
+})();
