@@ -19,9 +19,9 @@ PAGE = "content/modules/education/recovery-education-and-training"
 
 
 def run(project: Path, *args: str, code: int = 0) -> str:
-    result = CliRunner(mix_stderr=False).invoke(main, ["i18n", *args, "-f", str(project / "mkdocs.yml")])
-    assert result.exit_code == code, result.output + result.stderr
-    return result.output + result.stderr
+    result = CliRunner().invoke(main, ["i18n", *args, "-f", str(project / "mkdocs.yml")])
+    assert result.exit_code == code, result.output
+    return result.output
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -186,7 +186,8 @@ def _msgstr_line(lines: list[str], message: Message) -> int:
 
 
 def read_translations(path: Path, language: str, texts: Texts, problems: list[Problem]) -> Translations | None:
-    """The translations a PO file holds for ``texts``' file, or None after located problems."""
+    """The translations a PO file holds for ``texts``' file, or None after located problems. A text
+    that differs from the file's is checked against its source (links, citations)."""
     shown = display(path)
     before = len(problems)
     try:
@@ -216,14 +217,19 @@ def read_translations(path: Path, language: str, texts: Texts, problems: list[Pr
         string = message.string if isinstance(message.string, str) else ""
         where = (shown, _msgstr_line(lines, message), 1)
         if message.context not in by_context:
-            problems.append(Problem(shown, message.lineno or 1, 1, "translation-extra",
+            start = (message.lineno or 1) - 1
+            line = next((i + 1 for i in range(start, max(start - 20, -1), -1) if lines[i].startswith("msgctxt")),
+                        start + 1)
+            problems.append(Problem(shown, line, 1, "translation-extra",
                                     f"the source has no text at '{message.context}'",
                                     "export the file again (`toolkit i18n export`): the source changed, or the "
                                     "msgctxt line was edited"))
             continue
         text_path, source = by_context[message.context]
         if string:
-            for broken in text_problems(source, string):
+            # What the file has already is the loader's to judge (it may be stale): only new text is checked here.
+            unchanged = (texts.translated.get(text_path) or "").rstrip("\n") == string.rstrip("\n")
+            for broken in [] if unchanged else text_problems(source, string):
                 problems.append(Problem(*where, "bad-catalogue", f"the translation of '{message.context}': {broken}",
                                         "keep every link and [@citation] of the msgid; translate only the words"))
             strings[text_path] = string
