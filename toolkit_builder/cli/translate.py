@@ -20,6 +20,7 @@ from ..core.i18n import (
     translation_status,
 )
 from ..core.i18n.exchange import NotMatched, apply, export, plan_import
+from ..core.i18n.update import new_strings, update_catalogue
 from ..core.load import load_project
 from ..core.problems import ContentError, Problem
 from ..core.project import Project
@@ -61,6 +62,13 @@ def i18n_status(config_file: str, strict: bool, details: bool) -> None:
             if details:
                 for message in untranslated[:30]:
                     click.echo(f"           untranslated: {message!r}")
+        own = layers[-1] / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        fresh = new_strings(language, own) if own.is_file() else []
+        if fresh:
+            click.echo(f"{language}: {len(fresh)} interface string(s) new since {os.path.relpath(own)} was last "
+                       f"updated; `toolkit i18n update {language}` adds them")
+            for message in fresh[:30] if details else []:
+                click.echo(f"           new: {message!r}")
         if language == toolkit.language:
             continue
         results = translation_status(layers, language)
@@ -224,3 +232,25 @@ def i18n_import(language: str, files: tuple[Path, ...], config_file: str) -> Non
     for name in apply(planned):
         click.echo(f"wrote {name}")
     click.echo(f"{len(planned)} file(s) changed, {len(files) - len(planned)} unchanged.")
+
+
+@i18n.command("update")
+@click.argument("language")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+def i18n_update(language: str, config_file: str) -> None:
+    """Bring the site's own interface catalogue for LANGUAGE (locale/LANGUAGE/LC_MESSAGES/toolkit.po
+    of its content folder) up to date with this version's strings: new strings added, changed ones
+    marked fuzzy, removed ones kept as obsolete."""
+    layers = config_layers(config_file)
+    catalogue = layers[-1] / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not catalogue.is_file():
+        raise click.BadParameter(f"{os.path.relpath(catalogue)} does not exist; `toolkit i18n start {language}` "
+                                 "writes it when the package's catalogues leave strings untranslated",
+                                 param_hint="LANGUAGE")
+    updated = update_catalogue(language, catalogue)
+    click.echo(f"updated {os.path.relpath(catalogue)}: {len(updated.added)} new, {len(updated.fuzzy)} to check "
+               f"(fuzzy), {len(updated.obsolete)} obsolete")
+    total, untranslated = interface_coverage(language, layers)
+    packaged = (PACKAGE_LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+    click.echo(f"{language}: interface strings: {total - len(untranslated)} of {total} translated"
+               + (" (the package's own catalogue fills in what yours leaves empty)" if packaged else ""))
