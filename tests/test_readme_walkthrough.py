@@ -53,6 +53,8 @@ def translate(content: Path, written: set[str]) -> None:
     assert written == spanish, f"`toolkit i18n start es` wrote {sorted(written)}, expected {sorted(spanish)}"
     for relative in spanish:
         (content / relative).write_text(without_stamp(OVERLAY / relative), encoding="utf-8")
+    # The copy's own wording of a few interface strings, over the package's Spanish.
+    (content / "locale/es/LC_MESSAGES").mkdir(parents=True, exist_ok=True)
     shutil.copy(OVERLAY / "locale/es/LC_MESSAGES/toolkit.po", content / "locale/es/LC_MESSAGES/toolkit.po")
 
 
@@ -85,7 +87,8 @@ def test_the_readme_walkthrough_runs_command_by_command(tmp_path):
         elif command[1:3] == ["i18n", "start"]:
             written = {p.relative_to(cwd / "content").as_posix() for p in
                        set((cwd / "content").rglob("*.es.yml")) - before}
-            assert (cwd / "content/locale/es/LC_MESSAGES/toolkit.po").is_file()
+            # The package translates the interface into Spanish: no catalogue of the copy's own yet.
+            assert not (cwd / "content/locale/es/LC_MESSAGES/toolkit.po").exists()
             translate(cwd / "content", written)
         elif command[1:3] == ["i18n", "status"]:
             assert "es: 100% of texts translated" in result.stdout

@@ -24,11 +24,23 @@ PACKAGE_LOCALES = Path(__file__).parents[2] / "locale"
 DOMAIN = "toolkit"
 
 
+def _languages(language: str) -> list[str]:
+    """The language's catalogues' names, the most general first: `pt_BR` reads `pt`, then `pt_BR`."""
+    try:
+        general = Locale.parse(language).language
+    except (ValueError, UnknownLocaleError):
+        return [language]
+    return [general, language] if general != language else [language]
+
+
 def catalogue_paths(language: str, content_dirs: typing.Sequence[Path] = ()) -> list[Path]:
-    """The .po files for a language: the package's, then each content folder's (later wins)."""
+    """The .po files for a language, in layers, each over the ones before it (a later one's
+    translation of a string wins; a string it leaves empty or fuzzy keeps the earlier one's):
+    the package's, then each content folder's, for the general language (`pt`) and then for the
+    regional one (`pt_BR`). A string none of them translates stays in the source language."""
     candidates = [PACKAGE_LOCALES] + [Path(d) / "locale" for d in content_dirs]
-    return [p / language / "LC_MESSAGES" / f"{DOMAIN}.po" for p in candidates
-            if (p / language / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()]
+    return [p / code / "LC_MESSAGES" / f"{DOMAIN}.po" for code in _languages(language) for p in candidates
+            if (p / code / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()]
 
 
 def _read(path: Path, language: str, problems: list[Problem]) -> Catalog | None:
@@ -120,7 +132,10 @@ def interface_coverage(language: str, content_dirs: typing.Sequence[Path] = ()) 
 
 
 def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -> NullTranslations:
-    """gettext translations for the toolkit's own UI strings, compiled from .po in memory."""
+    """gettext translations for the toolkit's own UI strings, compiled from .po in memory: the
+    layers of ``catalogue_paths`` merged, so a toolkit's catalogue overrides the package's for the
+    strings it translates, the package's fills in the rest, and what neither translates falls back
+    to the source (English) string. Fuzzy and empty translations are left out of every layer."""
     translations: NullTranslations = NullTranslations()
     for path in catalogue_paths(language, content_dirs):
         with path.open("rb") as handle:
