@@ -3,6 +3,8 @@ publisher, and the overlay a localized copy lays over it."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from .fields import Colour, Email, Key, LinkTarget, Markdown, Phone, Slug, Strict, Text, WebAddress
@@ -84,6 +86,14 @@ class Part(Strict):
                     "Meetings are numbered across the whole process.")
 
 
+class Cadence(Strict):
+    """How often a team usually meets: the schedule on the process page starts from it, and the facilitator
+    can change it there."""
+
+    every: int = Field(ge=1, le=52, description="How many days, weeks or months from one meeting to the next.")
+    unit: Literal["day", "week", "month"] = Field("week", description="`day`, `week` or `month`.")
+
+
 class Process(Strict):
     """How a team works through the toolkit: parts in order, each with its numbered meetings. The milestones of
     the meetings, in order, make the team's action plan."""
@@ -93,6 +103,9 @@ class Process(Strict):
     intro: Markdown | None = Field(None,
         description="What the process is and how to use it, shown at the top of the process page (Markdown).")
     parts: list[Part] = Field(min_length=1, description="The parts of the process, in order.")
+    cadence: Cadence | None = Field(None,
+        description="How often the team meets (e.g. `{every: 2, unit: week}`); the schedule on the process page "
+                    "starts from it (default: every 2 weeks).")
 
     def meeting_ids(self) -> list[str]:
         return [module_id for part in self.parts for module_id in part.meetings]

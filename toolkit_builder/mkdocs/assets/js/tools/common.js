@@ -182,7 +182,8 @@
 
   /* Never while typing in a field: keys belong to the field then. */
   function typing(target) {
-    return !!(target && target.closest && target.closest("input, textarea, select, button, [contenteditable]"));
+    var field = target && target.closest && target.closest("input, textarea, select, [contenteditable]");
+    return !!field && !(field.tagName === "INPUT" && /^(checkbox|radio|button|submit|reset|file)$/.test(field.type));
   }
 
   /* Offer ``text`` as a file to save (a Blob: nothing leaves the computer). */
