@@ -97,7 +97,8 @@ def test_untranslated_block_falls_back_marked_and_announced(content_dir):
     untranslated = project.untranslated["recovery-education-and-training"]
     chime_index = next(i for i, b in enumerate(project.modules[0].blocks) if b.id == "chime")
     assert untranslated.blocks == {chime_index} and not untranslated.whole
-    page = next(p for p in render_site(project, translations=load_translations("fr")) if p.module_id)
+    page = next(p for p in render_site(project, translations=load_translations("fr"))
+                if p.module_id == "recovery-education-and-training")
     assert '## <span lang="en">The CHIME framework</span> {#chime}' in page.markdown
     fallback = page.markdown.split('<div class="tk-untranslated" lang="en">', 1)[1]
     assert fallback.startswith('\n<div lang="fr"><p class="tk-untranslated-notice">Cette partie n’est pas encore '
@@ -112,7 +113,8 @@ def test_missing_translation_file_shows_whole_module_in_default_language(content
     (content_dir / f"{MODULE}.fr.yml").unlink()
     project = load_project(content_dir, "fr")
     assert project.untranslated["recovery-education-and-training"].whole
-    page = next(p for p in render_site(project, translations=load_translations("fr")) if p.module_id)
+    page = next(p for p in render_site(project, translations=load_translations("fr"))
+                if p.module_id == "recovery-education-and-training")
     assert page.markdown.startswith('# <span lang="en">Recovery education and training</span>')
     assert 'class="tk-untranslated-page"' in page.markdown
 
@@ -384,11 +386,11 @@ def test_a_replaced_module_takes_only_its_own_translations(tmp_path):
 def test_status_reports_interface_strings_a_language_lacks(project_dir):
     """A language with no catalogue shows English interface strings: status says so, and --strict fails."""
     toolkit = project_dir / "content/toolkit.yml"
-    toolkit.write_text(toolkit.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en, fr, de]"),
-                       encoding="utf-8")  # German: a language the package has no catalogue for
+    toolkit.write_text(toolkit.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en, fr, es]"),
+                       encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "i18n", "status", "--strict", "--details"],
                             cwd=project_dir, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert re.search(r"^de: interface strings: 0 of \d+ translated", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(r"^es: interface strings: 0 of \d+ translated", result.stdout, re.MULTILINE), result.stdout
     assert result.stdout.count("untranslated: '") == 30  # --details lists them, thirty at most
     assert not re.search(r"^fr: interface strings", result.stdout, re.MULTILINE)

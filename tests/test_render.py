@@ -283,7 +283,7 @@ def test_the_pdfs_front_has_a_cover_and_contents_in_the_pages_language(content_d
     assert "<dt>Langue</dt><dd>français</dd>" in front.markdown and "Table des matières" in front.markdown
     assert re.search(r"<dd>\d{1,2}(er)? \w+ \d{4}</dd>", front.markdown), "a date written the French way"
     links = re.findall(r'<a href="([^"]+)">', front.markdown)
-    assert links[0] == "../process/" and links[-2:] == ["../glossary/", "../references/"]
+    assert links[0] == "../process/" and links[-2:] == ["../references/", "../glossary/"]
     assert not [link for link in links if "topics" in link] and len(links) == len(set(links))
 
 

@@ -18,7 +18,7 @@ from typing import Iterator
 import pytest
 
 from toolkit_builder.core.problems import Problem
-from toolkit_builder.core.sitemap import pages_from_files as problem_page_paths
+from toolkit_builder.core.site import pages_from_files as problem_page_paths
 from toolkit_builder.mkdocs.problems import problems_page
 
 from .browser import copy_project

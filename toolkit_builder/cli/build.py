@@ -21,10 +21,10 @@ from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from ..core.load import keep_loaded, load_languages
+from ..core.build import LanguageBuild, prepare
 from ..core.problems import ContentError
-from ..core.render import book_paths
-from ..tools.pdf import PdfError, PdfJob, check_chromium, plan, print_pdfs
+from ..core.site import PdfJob
+from ..tools.pdf import PdfError, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
 from .report import report, setup_logging
 
@@ -38,20 +38,23 @@ except ImportError:  # pragma: no cover - Windows
 Finish: TypeAlias = Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], None]
 
 
-def _build_one(config_file: str, language: str, site_dir: str, strict: bool, verbose: bool,
+def _build_one(config_file: str, prepared: LanguageBuild, site_dir: str, strict: bool, verbose: bool,
                pdf: bool = False, offline: bool = False, processes: int = 1) -> tuple[str | None, list[PdfJob]]:
-    """Build one language into ``site_dir``: (error message or None, the PDFs to print).
+    """Build one language, loaded and planned (``prepared``), into ``site_dir``: (error message or
+    None, the PDFs to print).
 
     ``offline``: a copy that opens from the disk; Material's `offline` plugin is added to the
     build (it bundles the search index into a script) and the toolkit plugin does the rest.
     ``processes``: how many processes render the pages (this one and forked ones)."""
     setup_logging(verbose)
+    language = prepared.language
     try:
         config = load_config(config_file=config_file, strict=strict, site_dir=site_dir)
         toolkit = config.plugins.get("toolkit")
         if toolkit is None:
             return f"{config_file} does not use the `toolkit` plugin; add it under `plugins:`.", []
         toolkit.config.language = language
+        toolkit.hand_over(prepared)
         toolkit.config.pdf = pdf  # module pages link to their PDF only when it is printed
         toolkit.config.render_processes = processes
         if offline:
@@ -74,10 +77,7 @@ def _build_one(config_file: str, language: str, site_dir: str, strict: bool, ver
             raise
         return (f"[{language}] the build stopped on an internal error ({type(error).__name__}: {error}); "
                 "run again with --verbose for the details, and please report it"), []
-    if not pdf:
-        return None, []
-    project = toolkit.build.project
-    return None, plan(project.toolkit.title, toolkit.build.pages, book_paths(project), config.use_directory_urls)
+    return None, plan(prepared.plan, config.use_directory_urls) if pdf else []
 
 
 def _worker_start(lock: int | None) -> None:
@@ -112,14 +112,13 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     layers = plugin_layers(config)
     try:
         try:
-            projects = load_languages(layers, languages)  # only the languages to build (and the default)
+            # Loaded and checked once, here, only the languages to build (and the default): each
+            # language's build is handed its own instead of loading the content again.
+            prepared = prepare(layers, languages, pdf=finish is not None)
         except ContentError as error:
             report(error)
             sys.exit(1)
-        # Checked once, here: each language's build takes its project from here (a forked process
-        # inherits it) instead of loading and checking the content again.
-        keep_loaded(layers, projects)
-        project = next(iter(projects.values()))
+        project = next(iter(prepared.values())).project
         toolkit = project.toolkit
         wanted = list(languages) or list(toolkit.languages)
         unknown = [code for code in wanted if code not in toolkit.languages]
@@ -135,7 +134,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
         # One process per language, and the processes left over render the languages' pages.
         cores = jobs or os.cpu_count() or 1
         workers = min(len(wanted), cores)
-        args = [(config_file, code, str(outputs[code]), strict, verbose, finish is not None, offline,
+        args = [(config_file, prepared[code], str(outputs[code]), strict, verbose, finish is not None, offline,
                  max(1, cores // len(wanted))) for code in wanted]
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
@@ -174,7 +173,6 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
                 raise click.ClickException(f"the offline copy is in {target}, but it could not be zipped: "
                                            f"{_os_reason(error)}") from None
     finally:
-        keep_loaded(layers, None)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if lock is not None:

@@ -28,7 +28,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from ..core.load import DocumentCache, keep_loaded, load_languages, loaded_project
+from ..core.build import LanguageBuild, prepare
+from ..core.load import DocumentCache
 from ..core.problems import ContentError
 from .config import plugin_layers, site_config
 from .report import setup_logging
@@ -37,27 +38,26 @@ log = logging.getLogger("mkdocs.toolkit.serve")
 
 
 def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False,
-                     kept: DocumentCache | None = None) -> list[str | None]:
+                     kept: DocumentCache | None = None) -> tuple[list[str | None], dict[str, LanguageBuild]]:
     """The languages to build, the default first (it is served at the root). While the content
     cannot be loaded: the default only (None), whose pages show the problems. With ``check``, a
     wanted language the toolkit does not have is an error (at start; later edits may drop one).
 
-    The content is loaded (checked) once, here, in every served language, and kept for the
-    language builds (``keep_loaded``; the builder lets go of it after them); ``kept``: parsed
-    files kept from the previous rebuild (only the files an edit changed are parsed again)."""
+    The content is loaded (checked) once, here, in every served language: each language's build is
+    handed its own (the second value); ``kept``: parsed files kept from the previous rebuild (only
+    the files an edit changed are parsed again)."""
     layers = plugin_layers(site_config(config_file))
     try:
-        projects = load_languages(layers, wanted, kept)
+        prepared = prepare(layers, wanted, kept=kept)
     except ContentError:
-        return [None]
-    keep_loaded(layers, projects)
-    toolkit = next(iter(projects.values())).toolkit
+        return [None], {}
+    toolkit = next(iter(prepared.values())).project.toolkit
     unknown = [code for code in wanted if code not in toolkit.languages]
     if unknown and check:
         raise click.BadParameter(f"{', '.join(unknown)} not among the toolkit's languages "
                                  f"({', '.join(toolkit.languages)})", param_hint="--language")
     others = [code for code in toolkit.languages if code != toolkit.language and (not wanted or code in wanted)]
-    return [toolkit.language, *others]
+    return [toolkit.language, *others], prepared
 
 
 class Builder:
@@ -73,6 +73,8 @@ class Builder:
         #: YAML, the names of the YAML files, and a hash of each language's project as loaded.
         self.inputs: list[tuple[str, int, int]] = []
         self.digests: dict[str, str] = {}
+        #: Each served language, loaded and planned for the rebuild at hand.
+        self.prepared: dict[str, LanguageBuild] = {}
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
         """One language's configuration, built into the root (the default language) or its folder."""
@@ -86,6 +88,8 @@ class Builder:
         plugin = config.plugins.get("toolkit")
         if plugin is not None and language is not None:
             plugin.config.language = language
+        if plugin is not None:
+            plugin.hand_over(self.prepared.get(language) if language else None)
         if plugin is not None and self.wanted:
             plugin.served = {code for code in self.languages if code}
         config.site_url = self.serve_url if folder == self.site_dir else f"{self.serve_url}{language}/"
@@ -99,11 +103,10 @@ class Builder:
             # A media file or catalogue changed, or a YAML file came or went (a translation, say):
             # what a file loads as may change without the file changing, so every file is checked again.
             self.documents.forget_results()
-        self.languages = served_languages(self.config_file, self.wanted, kept=self.documents)
+        self.languages, self.prepared = served_languages(self.config_file, self.wanted, kept=self.documents)
         try:
-            digests = {} if self.languages == [None] else {
-                code: hashlib.sha256(loaded_project(layers, code).model_dump_json().encode()).hexdigest()
-                for code in self.languages if code}
+            digests = {code: hashlib.sha256(build.project.model_dump_json().encode()).hexdigest()
+                       for code, build in self.prepared.items()}
             same, previous = inputs == self.inputs, self.digests
             self.inputs, self.digests = inputs, digests
             # The default language first, at the root; dirty builds leave the other languages' folders alone.
@@ -113,7 +116,7 @@ class Builder:
                 built = self.config(language, root=i == 0)
                 mkdocs_build(built, serve_url=built.site_url, dirty=True)
         finally:
-            keep_loaded(layers, None)
+            self.prepared = {}
 
     def close(self) -> None:
         if self.plugins is not None:

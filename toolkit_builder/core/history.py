@@ -7,8 +7,9 @@ dates, and pages simply show none.
 
 from __future__ import annotations
 
+import os
 import subprocess
-from datetime import datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from babel import UnknownLocaleError
@@ -17,6 +18,15 @@ from markupsafe import Markup
 
 #: Separates commits in the log output (ASCII record separator; never in a file name).
 _RECORD = "\x1e"
+
+
+def build_date() -> date:
+    """The date a build writes (a book's cover): ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when
+    set, as reproducible builds ask, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
 
 
 def last_updated(folder: str | Path) -> dict[str, datetime]:

@@ -10,7 +10,6 @@ context, never into the shared config.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,10 +24,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from ..core.branding import branding_css
+from ..core.build import LanguageBuild, layers_key, prepare
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
-from ..core.i18n import edit_link, language_links, load_translations
-from ..core.load import DocumentCache, loaded_project
+from ..core.i18n import edit_link, language_links
+from ..core.load import DocumentCache
 from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
@@ -36,8 +36,8 @@ from ..core.render import Page, render_site, site_nav
 from ..core.render.cache import PageCache
 from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
-from ..core.sitemap import BOOK, MEETING_PRINTS, pages_from_files, pdf_path
-from ..tools.pdf import toolkit_pdf_path
+from ..core.site import PageKind, PlannedPage, SitePlan, pages_from_files
+from ..core.site.paths import BOOK, toolkit_pdf_path
 from .config import ToolkitConfig
 from .html_fixes import drop_indentation, fix_page
 from .problems import problems_page
@@ -86,12 +86,9 @@ class _Build:
     layers: list[Path] = field(default_factory=list)
     templates_dir: Path = Path()
     project: Project | None = None
+    #: The site's plan: which pages it has, where, and what each is for.
+    plan: SitePlan | None = None
     pages: list[Page] = field(default_factory=list)
-    #: Page source path -> the page, for the pages that print (modules, a meeting's guide and
-    #: handouts, the process and its action plan).
-    printable: dict[str, Page] = field(default_factory=dict)
-    #: Page source path -> YAML path of its module, for modules of this site's own folder.
-    sources: dict[str, str] = field(default_factory=dict)
     updated: dict[str, datetime] = field(default_factory=dict)
     media: dict[str, Path] = field(default_factory=dict)
     brand_css: str = ""
@@ -114,6 +111,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.build = _Build()
         #: The languages `toolkit serve -l` builds (None: every one); the switcher says which are not.
         self.served: set[str] | None = None
+        #: The language to build, loaded and planned by the `toolkit` command (``hand_over``); else the
+        #: plugin prepares its own.
+        self.handed: LanguageBuild | None = None
         #: While serving: what each language keeps from one rebuild to the next (``serving.py``).
         self.serve: Serving[_Build] | None = None
         #: The parsed files, rendered pages and page files (dirty rebuilds) of the build at hand.
@@ -121,6 +121,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.rendered = PageCache()
         self.pages_dir: Path | None = None
         self.previous_nav: list[Any] = []
+
+    def hand_over(self, language_build: LanguageBuild | None) -> None:
+        """The language the next build makes, as `toolkit build` or `toolkit serve` prepared it
+        (``core.build.prepare``), so the content is not loaded again; None: the plugin prepares it."""
+        self.handed = language_build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Also keeps this plugin instance across the rebuilds of `serve`.
@@ -141,7 +146,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         layers = [root / u for u in self.config.upstream] + [root / self.config.content_dir]
-        language = self.config.language or os.environ.get("TOOLKIT_LANGUAGE") or None
+        language = self.config.language or None
         kept = self.serve.of(config.site_dir) if self.serve is not None else None
         previous = kept.build if kept is not None else self.build
         self.previous_nav = previous.nav
@@ -152,31 +157,26 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         if self.config.offline:
             self._offline(config)
         try:
-            project = loaded_project(layers, language, self.documents)  # as `toolkit build` loaded it, or now
+            prepared = self._language_build(layers, language)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             return self._show_problems(config, error, previous.generated)
-        build.project = project
+        build.project = project = prepared.project
+        build.plan = prepared.plan
         build.updated = last_updated(layers[-1])
-        translations = load_translations(project.language, layers)
-        build.gettext = translations.gettext
-        build.pages = render_site(project, build.templates_dir, translations, config.use_directory_urls,
+        build.gettext = prepared.gettext
+        build.pages = render_site(project, build.templates_dir, prepared.translations, config.use_directory_urls,
                                   self.config.pdf, self.rendered,
-                                  processes=1 if self.serving else self.config.render_processes)
-        build.printable = {p.path: p for p in build.pages if p.kind and p.path != BOOK}
+                                  processes=1 if self.serving else self.config.render_processes, plan=prepared.plan)
         build.media = published_files(project, layers)
-        own_layer = len(layers) - 1
-        # "Edit this page" only for modules of this site's own content folder.
-        build.sources = {p.path: p.source for p in build.pages
-                         if p.module_id and p.source and project.layers.get(p.module_id) == own_layer}
-        build.nav = site_nav(project, translations)
+        build.nav = site_nav(prepared.plan)
         if config.nav is None:
             config.nav = build.nav
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
-        self._translate_palette(config, translations.gettext)
+        self._translate_palette(config, prepared.gettext)
         build.brand_css = branding_css(project.toolkit.branding)
         if build.brand_css and BRAND_CSS not in config.extra_css:
             config.extra_css.append(BRAND_CSS)
@@ -200,10 +200,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            # A meeting's guide and handouts are reached from its page, the further pages of a long
-            # topic page from its first, the front of the whole toolkit's PDF is for paper: not in
-            # the nav, on purpose.
-            hidden = page.kind in MEETING_PRINTS or not page.in_nav or page.path == BOOK
+            # Pages the plan keeps out of the nav (a meeting's guide and handouts, reached from its
+            # page; the front of the whole toolkit's PDF, for paper) and the further pages of a long
+            # topic page (reached from its first): out of the nav, on purpose.
+            planned = build.plan.page(page.path) if build.plan else None
+            hidden = not page.in_nav or (planned is not None and planned.nav is None)
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             if self.pages_dir is not None:
                 files.append(File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path),
@@ -231,17 +232,19 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        generated = self.build.printable.get(page.file.src_uri)
-        if (generated is not None and generated.kind in MEETING_PRINTS) or page.file.src_uri == BOOK:
-            # A guide or handouts package repeats its meeting's page and blocks: search finds those;
-            # the book's front is a cover and a list of pages.
+        planned = self._planned(page)
+        if planned is not None and not planned.roles.in_search:  # a guide repeats its meeting's page...
             page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         build = self.build
-        source = build.sources.get(page.file.src_uri)
+        planned = self._planned(page)
+        # "Edit this page" only for modules of this site's own content folder.
+        own = planned is not None and planned.kind == PageKind.MODULE and planned.source is not None \
+            and planned.source.layer == len(build.layers) - 1
+        source = planned.source.path if own and planned is not None and planned.source else None
         if source and self.config.edit_url and build.project:
             # On a translated page: its translation file, or the page that creates it.
             page.edit_url = edit_link(self.config.edit_url, build.layers[-1], source, build.project.language,
@@ -327,19 +330,31 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""
         _ = self.build.gettext
-        generated = self.build.printable.get(page.file.src_uri)
-        if generated is not None:
-            pdf_labels = {"module": _("Download this module as a PDF"),
-                          "facilitator-guide": _("Download this facilitator guide as a PDF"),
-                          "handouts": _("Download these handouts as a PDF")}
-            label = pdf_labels.get(generated.kind or "")
-            pdf = (pdf_path(generated.module_id, generated.kind or "module")
-                   if self.config.pdf and label and generated.module_id else None)
+        planned = self._planned(page)
+        if planned is not None and planned.roles.printable:
+            pdf_labels = {PageKind.MODULE: _("Download this module as a PDF"),
+                          PageKind.FACILITATOR_GUIDE: _("Download this facilitator guide as a PDF"),
+                          PageKind.HANDOUTS: _("Download these handouts as a PDF")}
+            label = pdf_labels.get(planned.kind)  # type: ignore[call-overload]
+            pdf = planned.pdf if self.config.pdf and label else None
             return {"print": True, "print_label": _("Print this page"), "pdf": pdf, "pdf_label": label}
         if page.is_homepage and self.config.pdf and self.build.project:
             return {"print": False, "pdf": toolkit_pdf_path(self.build.project.toolkit.title),
                     "pdf_label": _("Download the whole toolkit as a PDF")}
         return None
+
+    def _planned(self, page: MkDocsPage) -> PlannedPage | None:
+        return self.build.plan.page(page.file.src_uri) if self.build.plan else None
+
+    def _language_build(self, layers: list[Path], language: str | None) -> LanguageBuild:
+        """The language to build: as the `toolkit` command handed it over, else prepared here."""
+        handed = self.handed
+        if (handed is not None and handed.layers == layers_key(layers)
+                and (language is None or handed.language == language)
+                and (self.config.pdf == (handed.plan.page(BOOK) is not None))):
+            return handed
+        builds = prepare(layers, [language] if language else (), pdf=self.config.pdf, kept=self.documents)
+        return builds[language] if language in builds else next(iter(builds.values()))
 
     def _alternates(self, page: MkDocsPage | None) -> list[dict[str, Any]]:
         """Links to ``page`` (None: the home page) in every language, relative to the page."""

@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import threading
-import unicodedata
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..core.sitemap import MEETING_PRINTS, PDF_DIR, pdf_path
+from ..core.site import PdfJob, SitePlan
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
     from playwright.sync_api import Page as BrowserPage
-
-    from ..core.render import Page
 from ..core.render.urls import page_url
 
 PAPER_SIZES = ("Letter", "A4", "Legal")
@@ -43,36 +39,11 @@ class PdfError(Exception):
     """A problem the user can fix (no Chromium, no Playwright...), told in plain words."""
 
 
-def toolkit_pdf_path(title: str) -> str:
-    """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/walk-the-talk.pdf)."""
-    ascii_title = unicodedata.normalize("NFKD", title.replace("’", " ")).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "toolkit"
-    return f"{PDF_DIR}/{slug}.pdf"
-
-
-@dataclass(frozen=True)
-class PdfJob:
-    """One PDF to print: the pages it is made of (URL paths in the site) and where it goes."""
-
-    title: str
-    target: str
-    pages: tuple[str, ...]
-    #: The first page is a front whose contents list gets the page numbers of the others.
-    contents: bool = False
-
-
-def plan(title: str, pages: list[Page], book: list[str], directory_urls: bool = True) -> list[PdfJob]:
-    """A PDF per module and per meeting's facilitator guide and handouts, then one of the whole
-    toolkit: the pages of ``book`` (paths, its front first: core/render/book.py), in order."""
-    jobs = []
-    for page in pages:
-        if page.module_id and page.kind in ("module", *MEETING_PRINTS):
-            target = pdf_path(page.module_id, page.kind or "module")
-            jobs.append(PdfJob(page.title, target, (page_url(page.path, directory_urls),)))
-    made = {p.path for p in pages}
-    jobs.append(PdfJob(title, toolkit_pdf_path(title), tuple(page_url(path, directory_urls) for path in book
-                                                             if path in made), contents=True))
-    return jobs
+def plan(site: SitePlan, directory_urls: bool = True) -> list[PdfJob]:
+    """The PDFs of a site (``SitePlan.pdf_jobs``: a PDF per module and per meeting's facilitator guide
+    and handouts, then the whole toolkit), each page as its URL path in the built site."""
+    return [replace(job, pages=tuple(page_url(path, directory_urls) for path in job.pages))
+            for job in site.pdf_jobs()]
 
 
 # ---------------------------------------------------------------------- Chromium

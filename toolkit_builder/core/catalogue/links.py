@@ -41,6 +41,19 @@ ENTRIES = [
         group="link",
     ),
     Entry(
+        "path-clash", "Two pages or PDFs would be written at one address",
+        "Every page and PDF of the site has an address of its own, made from ids: a module's page from its "
+        "section and id, a meeting's facilitator guide and handouts from the meeting's id "
+        "(`pdf/<id>-handouts.pdf`), the whole toolkit's PDF from the toolkit's title, the cross-index from "
+        "`topics/`. Here two of them would be written at the same address, so one would silently replace "
+        "the other (a module named `<meeting>-handouts` would put a meeting's facilitator notes in its "
+        "participants' PDF).",
+        "Give the module (or the section) another id: rename the file and change `id:` together.",
+        "# toolkit.yml: title: Fixture toolkit  (its PDF: pdf/fixture-toolkit.pdf)\n"
+        "# modules/education/fixture-toolkit.yml:\nid: fixture-toolkit",
+        group="link",
+    ),
+    Entry(
         "unknown-audience", "The audience is not declared",
         "An `audience:` list names an audience that `toolkit.yml` does not declare under `audiences:`.",
         "Use one of the declared audience ids (the message lists them), or declare the new audience in "

@@ -17,7 +17,7 @@ from ..blocks.items import items
 from ..branding import contrast_problems
 from ..model import CITATION, Audience, Branding, Framework, GlossaryTerm, Reference, Section, Toolkit
 from ..problems import Path_, Problem, did_you_mean
-from ..sitemap import ACTION_PLAN, PROCESS, section_path, term_anchor
+from ..site.paths import ACTION_PLAN, PROCESS, section_path, term_anchor
 from ..yamlpos import Document
 
 #: A Markdown link to another page of the site by its Markdown file.

@@ -16,7 +16,8 @@ from ..layers import UPSTREAM_TRANSLATIONS, ContentDirs, content_layers, module_
 from ..model import Glossary, GlossaryTerm, Reference, Toolkit, ToolkitOverlay
 from ..problems import ContentError, Problem, did_you_mean, display
 from ..project import Module, Project, Untranslated
-from ..sitemap import site_pages
+from ..site import PlannedPage, paths_before_load, plan_site
+from ..site.paths import toolkit_pdf_path
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
 from .documents import DocumentCache
@@ -288,7 +289,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         layer_of = {module_id: layer for module_id, (layer, _) in found.items()}
         check_links(checker, documents, layer_of)
         sections = {module_id: path.parent.name for module_id, (_layer, path) in found.items()}
-        pages = site_pages(toolkit, [(section, module_id) for module_id, section in sections.items()])
+        pages = paths_before_load(toolkit, [(section, module_id) for module_id, section in sections.items()])
         checker.page_links(documents, pages, sections)
         for doc in [toolkit_doc] + [d for _, d, _ in overlays]:
             if doc is not None:
@@ -297,9 +298,39 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
 
     if problems:
         raise ContentError(problems)
-    return Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
-                   layers=origin, language=language, untranslated=untranslated,
-                   untranslated_terms=frozenset(untranslated_terms))
+    project = Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
+                      layers=origin, language=language, untranslated=untranslated,
+                      untranslated_terms=frozenset(untranslated_terms))
+    if not _cross_checked:
+        clashes = plan_site(project).clashes
+        if clashes:
+            raise ContentError([_clash(layers, project, *pair) for pair in clashes])
+    return project
+
+
+def _clash(layers: list[Path], project: Project, first: PlannedPage, second: PlannedPage) -> Problem:
+    """Two pages (or their PDFs) at one path: located at the later one's file, naming the other."""
+
+    def what(page: PlannedPage) -> str:
+        if page.module_id and page.kind == "module":
+            return f"module '{page.module_id}'"
+        if page.module_id:
+            return f"the {page.kind} of meeting '{page.module_id}'"
+        return f"the {page.kind} page"
+
+    module_id = second.module_id if second.module_id and second.kind == "module" else first.module_id
+    line = 1
+    if module_id and module_id in project.sources:
+        path = layers[project.layers.get(module_id, 0)] / project.sources[module_id]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if text.startswith("id:")), 1)
+        where = display(path)
+    else:
+        where = display(layers[-1] / "toolkit.yml")
+    target = second.pdf if second.pdf and second.pdf in (first.pdf, toolkit_pdf_path(project.toolkit.title)) \
+        else second.path
+    return Problem(where, line, 1, "path-clash", f"{what(second)} and {what(first)} would both be written at {target}",
+                   "give the module (or the section) another id; a module's file name and `id:` change together")
 
 
 def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
@@ -321,29 +352,3 @@ def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
     if problems:
         raise ContentError(problems)
     return projects
-
-
-#: Projects a build has already loaded (every language, checked), by their content folders: the
-#: language builds of `toolkit build` take them from here instead of loading the content again
-#: (forked processes inherit them).
-_LOADED: dict[tuple[Path, ...], dict[str, Project]] = {}
-
-
-def keep_loaded(content_dirs: ContentDirs, projects: dict[str, Project] | None) -> None:
-    """Keep ``projects`` (from ``load_languages``) for ``loaded_project``; None forgets them."""
-    key = tuple(layer.resolve() for layer in content_layers(content_dirs))
-    if projects is None:
-        _LOADED.pop(key, None)
-    else:
-        _LOADED[key] = projects
-
-
-def loaded_project(content_dirs: ContentDirs, language: str | None = None,
-                   kept: DocumentCache | None = None) -> Project:
-    """The project in ``language`` as ``keep_loaded`` kept it, else loaded now (``load_project``)."""
-    shared = _LOADED.get(tuple(layer.resolve() for layer in content_layers(content_dirs)))
-    if shared:
-        project = shared.get(language) if language else next(iter(shared.values()))
-        if project is not None:
-            return project
-    return load_project(content_dirs, language, kept=kept)

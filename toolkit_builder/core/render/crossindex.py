@@ -23,7 +23,7 @@ from ..blocks import BaseBlock
 from ..blocks.base import tag_topic
 from ..model import Audience, Component, Framework
 from ..project import Module, Project
-from ..sitemap import TOPICS, audience_path, component_path, module_path, topic_page_path
+from ..site.paths import TOPICS, audience_path, component_path, module_path, topic_page_path
 from .markdown import plain_in_markdown, tidy
 from .renderer import Page, Renderer
 from .words import item_names
@@ -99,20 +99,6 @@ def topics(project: Project, gettext: Callable[[str], str]) -> list[Topic]:
         result.append(Topic(audience_path(audience), audience.label, audience.label, audience=audience,
                             mentions=mentions.get(("audience", audience.id), [])))
     return result
-
-
-def topics_nav(project: Project, gettext: Callable[[str], str]) -> list[Any]:
-    """The cross-index's part of the nav: an overview, then a group per framework and the audiences."""
-    if not project.toolkit.frameworks and not project.toolkit.audiences:
-        return []
-    children: list[Any] = [f"{TOPICS}/index.md"]
-    pages = topics(project, gettext)
-    for framework in project.toolkit.frameworks:
-        children.append({framework.short_title or framework.title:
-                         [{t.nav_title: t.path} for t in pages if t.framework is framework]})
-    if project.toolkit.audiences:
-        children.append({gettext("Audiences"): [{t.nav_title: t.path} for t in pages if t.audience]})
-    return [{gettext("Browse by topic"): children}]
 
 
 def _markdown_link(from_path: str, module: Module, anchor: str | None = None) -> str:

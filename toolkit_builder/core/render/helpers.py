@@ -12,7 +12,7 @@ from typing import Any, Callable, Protocol
 from markupsafe import Markup
 
 from ..project import Project
-from ..sitemap import module_path
+from ..site.paths import module_path
 from .figures import framework_figure
 
 

@@ -14,28 +14,24 @@ from typing import Any
 
 from ..blocks import BaseBlock, Handout, MeetingBlock
 from ..project import Module, Untranslated
-from ..sitemap import ACTION_PLAN, PROCESS, meeting_print_path
+from ..site.paths import ACTION_PLAN, PROCESS, meeting_print_path
 from .markdown import tidy
 from .renderer import Page, Renderer
 
 
-def render_process(renderer: Renderer) -> list[Page]:
-    """The process overview and the action plan (nothing for a toolkit without a process)."""
+def render_process(renderer: Renderer, kind: str = "process") -> Page:
+    """The process overview (``kind`` "process") or the action plan ("action-plan")."""
     process = renderer.project.toolkit.process
-    if process is None:
-        return []
+    assert process is not None, "planned only for a toolkit with a process"
     _ = renderer.gettext
     parts = renderer.process_parts()
     title = process.title or _("The process")
-    pages = []
-    for path, template, page_title, kind in ((PROCESS, "process.md.j2", title, "process"),
-                                              (ACTION_PLAN, "action-plan.md.j2", _("Action plan"), "action-plan")):
-        renderer.start_page(path)
-        text = renderer.env.get_template(template).render(
-            process=process, title=page_title, process_title=title, parts=parts,
-            steps=list(renderer.steps.values()))
-        pages.append(Page(path, page_title, tidy(text), kind=kind))
-    return pages
+    path, template, page_title = ((ACTION_PLAN, "action-plan.md.j2", _("Action plan")) if kind == "action-plan"
+                                  else (PROCESS, "process.md.j2", title))
+    renderer.start_page(path)
+    text = renderer.env.get_template(template).render(
+        process=process, title=page_title, process_title=title, parts=parts, steps=list(renderer.steps.values()))
+    return Page(path, page_title, tidy(text), kind=kind)
 
 
 @dataclass

@@ -33,7 +33,8 @@ from markupsafe import Markup, escape
 from ..blocks import BLOCK_TYPES, BaseBlock
 from ..model import Framework, Part, Section
 from ..project import Module, Project, Step, Untranslated
-from ..sitemap import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
+from ..site import SitePlan
+from ..site.paths import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
 from .compiled import COMPILED
 from .extensions import ContentText, NoRawHtml, resolve
@@ -54,8 +55,8 @@ class Page:
     source: str | None = None
     #: Id of the module the page shows, if any (for a meeting's guide or handouts, the meeting's module).
     module_id: str | None = None
-    #: What the page is: "module", a meeting's "facilitator-guide" or "handouts", "process", "action-plan";
-    #: None for the other pages.
+    #: What the page is (a ``site.PageKind``, or a kind registered from outside); None for the pages
+    #: that do not say (the kind is the plan's: ``SitePlan.page(path).kind``).
     kind: str | None = None
     #: False for a page reached from another page only (the further pages of a long topic page).
     in_nav: bool = True
@@ -77,6 +78,8 @@ class Renderer:
         self.directory_urls = directory_urls
         #: Whether the site has PDFs (`toolkit build --pdf`): pages then link to them.
         self.pdf = pdf
+        #: The site's plan, when the whole site is rendered (``render_site``).
+        self.plan: SitePlan | None = None
         #: Module id -> its place in the process, for the meetings of the process.
         self.steps: dict[str, Step] = {step.module.id: step for step in project.steps()}
         #: Source path of the page being rendered; links in block HTML are made relative to it.

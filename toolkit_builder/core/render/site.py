@@ -1,4 +1,4 @@
-"""Every page of a toolkit, in nav order, and the nav itself."""
+"""Every page of a toolkit's plan, rendered in its order, and the nav as MkDocs reads it."""
 
 from __future__ import annotations
 
@@ -8,62 +8,97 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..project import Module, Project
-from ..sitemap import ACTION_PLAN, PROCESS, module_path, section_path
+from ..site import NavItem, PageKind, PlannedPage, SitePlan, plan_site
+from ..site.paths import TOPICS_INDEX
 from .book import render_book
 from .cache import PageCache, digest, module_digest
-from .crossindex import collect_mentions, render_topics, topics_nav
-from .markdown import nav_title, nav_titles
+from .crossindex import collect_mentions, render_topics
+from .markdown import nav_title
 from .parallel import spread
 from .process import render_meeting_prints, render_process
 from .renderer import Page, Renderer
 
+#: Page kind -> what renders a page of it (planned by ``site.plan``). A module page brings its
+#: meeting's guide and handouts, the cross-index overview every topic page: those kinds are rendered
+#: with them, in ``render_site``'s cached units, and have no entry here.
+PageRenderer = Callable[[Renderer, PlannedPage], list[Page]]
+PAGE_RENDERERS: dict[str, PageRenderer] = {
+    PageKind.HOME: lambda renderer, _: [renderer.render_home()],
+    PageKind.PROCESS: lambda renderer, planned: [render_process(renderer, planned.kind)],
+    PageKind.ACTION_PLAN: lambda renderer, planned: [render_process(renderer, planned.kind)],
+    PageKind.SECTION: lambda renderer, planned: [_section_page(renderer, planned)],
+    PageKind.REFERENCES: lambda renderer, _: [renderer.render_references()],
+    PageKind.GLOSSARY: lambda renderer, _: [renderer.render_glossary()],
+    PageKind.BOOK: lambda renderer, _: [render_book(renderer)],
+}
+
+
+def register_page_renderer(kind: str, render: PageRenderer) -> None:
+    """What renders the pages of a kind registered with ``site.register_page_kind``."""
+    PAGE_RENDERERS[kind] = render
+
 
 def render_site(project: Project, overrides: str | Path | None = None, translations: Any = None,
                 directory_urls: bool = True, pdf: bool = False, cache: PageCache | None = None,
-                processes: int = 1) -> list[Page]:
-    """Every page of the toolkit, in nav order; a meeting's facilitator guide and handouts follow its page.
+                processes: int = 1, plan: SitePlan | None = None) -> list[Page]:
+    """Every page of the plan (``plan_site``, made here if not given), in its order; a long topic
+    page's further pages follow it.
 
     ``pdf``: the site has PDFs (`toolkit build --pdf`), so pages link to them. ``cache``: the
     pages of the previous rendering (``PageCache``); the module and topic pages whose content did
     not change are taken from it instead of being rendered again. ``processes``: how many
     processes render the module and topic pages (``parallel.spread``)."""
     renderer = Renderer(project, overrides, translations, directory_urls, pdf)
+    plan = renderer.plan = plan or plan_site(project, renderer.gettext, pdf)
     cache = cache or PageCache()
-    catalogue = sorted(getattr(translations, "_catalog", {}).items(), key=repr)  # the interface strings
-    site = cache.start(project, overrides, directory_urls, pdf, catalogue)
+    site = cache.start(project, overrides, directory_urls, pdf, catalogue_key(translations))
     # A meeting's guide and handouts print blocks of other modules: they depend on every module.
-    everything = digest(site, *(module_digest(project, m) for m in project.modules)) if project.steps() else site
-    modules: dict[str, tuple[str, Callable[[], list[Page]]]] = {}
-    for section in project.toolkit.sections:
-        for module in project.modules_in(section.id):
-            key = digest(everything if module.meeting() is not None else site, module_digest(project, module))
-            modules[module.id] = (key, partial(_module_pages, renderer, module))
-    mentions = sorted((topic, [(m.module.id, m.kind, m.block.id if m.block else None,
-                                m.block.heading if m.block else None, m.text, m.anchor) for m in found])
-                      for topic, found in collect_mentions(project).items())
-    topics: tuple[str, Callable[[], list[Page]]] = (digest(site, "topics", repr(mentions)),
-                                                    lambda: render_topics(renderer))
+    everything = digest(site, *(module_digest(project, m) for m in project.modules)) if renderer.steps else site
+    published = {m.id: m for m in project.modules}
+    units: dict[str, tuple[str, Callable[[], list[Page]]]] = {}
+    for planned in plan.of_kind(PageKind.MODULE):
+        module = published[planned.module_id or ""]
+        key = digest(everything if module.meeting() is not None else site, module_digest(project, module))
+        units[planned.path] = (key, partial(_module_pages, renderer, module))
+    if plan.page(TOPICS_INDEX) is not None:
+        mentions = sorted((topic, [(m.module.id, m.kind, m.block.id if m.block else None,
+                                    m.block.heading if m.block else None, m.text, m.anchor) for m in found])
+                          for topic, found in collect_mentions(project).items())
+        units[TOPICS_INDEX] = (digest(site, "topics", repr(mentions)), lambda: render_topics(renderer))
     # What the cache does not hold, rendered first, by several processes when there are several:
     # the topic pages cost about as much as 0.6 module page each (measured at 1,000 modules).
-    wanted = [(key, 1.0 if name else 0.6 * len(project.modules), render)
-              for name, (key, render) in [*modules.items(), (None, topics)] if key not in cache.pages]
+    wanted = [(key, 0.6 * len(project.modules) if path == TOPICS_INDEX else 1.0, render)
+              for path, (key, render) in units.items() if key not in cache.pages]
     for (key, _, _), pages in zip(wanted, spread([(cost, render) for _, cost, render in wanted], processes)):
         cache.add(key, pages)
-    pages = [renderer.render_home()]
-    pages.extend(render_process(renderer))
-    for section in project.toolkit.sections:
-        pages.append(renderer.render_section(section))
-        for module in project.modules_in(section.id):
-            pages.extend(cache.get(*modules[module.id]))
-    pages.extend(cache.get(*topics))
+    # Each page of a unit goes at its planned place; a page out of the plan (a long topic page's
+    # further pages) follows the page before it.
+    placed: dict[str, list[Page]] = {}
+    for key, render in units.values():
+        last: list[Page] = []
+        for page in cache.get(key, render):
+            if plan.page(page.path) is not None or not last:
+                last = placed.setdefault(page.path, [])
+            last.append(page)
     cache.finish()
-    if project.references:
-        pages.append(renderer.render_references())
-    if project.glossary:
-        pages.append(renderer.render_glossary())
-    if pdf:  # the front of the whole toolkit's PDF
-        pages.append(render_book(renderer))
-    return pages
+    site_pages: list[Page] = []
+    for planned in plan.pages:
+        found = placed.get(planned.path)
+        if found is None:
+            found = PAGE_RENDERERS[planned.kind](renderer, planned)
+        site_pages.extend(found)
+    return site_pages
+
+
+def _section_page(renderer: Renderer, planned: PlannedPage) -> Page:
+    section = renderer.project.toolkit.section(planned.path.split("/")[0])
+    assert section is not None, "planned from the toolkit's sections"
+    return renderer.render_section(section)
+
+
+def catalogue_key(translations: Any) -> list[tuple[Any, Any]]:
+    """The interface strings of a catalogue, as the pages' cache key holds them."""
+    return sorted(getattr(translations, "_catalog", {}).items(), key=repr)
 
 
 def _module_pages(renderer: Renderer, module: Module) -> list[Page]:
@@ -71,35 +106,23 @@ def _module_pages(renderer: Renderer, module: Module) -> list[Page]:
     return [renderer.render_module(module), *render_meeting_prints(renderer, module)]
 
 
-def site_nav(project: Project, translations: Any = None) -> list[Any]:
-    """The nav as MkDocs writes it in mkdocs.yml: the process (its parts and numbered meetings) first,
-    then sections in declared order with their other modules in order. A meeting's guide and handouts
-    are reached from its page, not the nav."""
-    _ = (translations or NullTranslations()).gettext
-    nav: list[Any] = [{nav_title(_("Home")): "index.md"}]
-    steps = project.steps()
-    process = project.toolkit.process
-    if process is not None:
-        children: list[Any] = [PROCESS]
-        for part in process.parts:
-            meetings = [{f"{s.number}. {nav_title(s.module.title)}": module_path(s.module.section, s.module.id)}
-                        for s in steps if s.part is part]
-            if meetings:
-                children.append({nav_title(part.title): meetings})
-        children.append({nav_title(_("Action plan")): ACTION_PLAN})
-        nav.append({nav_title(process.title or _("The process")): children})
-    in_process = {s.module.id for s in steps}
-    for section in project.toolkit.sections:
-        pages: list[str | dict[str, str]] = [section_path(section.id)]
-        pages += [{nav_title(m.title): module_path(section.id, m.id)} for m in project.modules_in(section.id)
-                  if m.id not in in_process]
-        nav.append({nav_title(section.title): pages})
-    nav.extend(nav_titles(topics_nav(project, _)))
-    if project.references:
-        nav.append({nav_title(_("References")): "references.md"})
-    if project.glossary:
-        nav.append({nav_title(_("Glossary")): "glossary.md"})
-    return nav
+def site_nav(project: Project | SitePlan, translations: Any = None) -> list[Any]:
+    """The nav as MkDocs writes it in mkdocs.yml, from the site's plan: the process (its parts and
+    numbered meetings) first, then sections in declared order with their other modules in order, the
+    cross-index, the references and the glossary. A meeting's guide and handouts are reached from its
+    page, not the nav."""
+    if isinstance(project, SitePlan):
+        plan = project
+    else:
+        plan = plan_site(project, (translations or NullTranslations()).gettext)
+    return [_mkdocs_item(item) for item in plan.nav()]
+
+
+def _mkdocs_item(item: NavItem) -> Any:
+    if item.path is not None:
+        return {nav_title(item.title): item.path}
+    children = [item.index] if item.index else []
+    return {nav_title(item.title): [*children, *(_mkdocs_item(child) for child in item.children)]}
 
 
 def _nav_paths(item: Any) -> set[str]:

@@ -1,17 +1,12 @@
-"""Where every page of a site goes: the one list of the pages a toolkit makes.
-
-The renderer writes these pages, the loader checks links in texts against them, and
-``toolkit serve`` shows its problems page at each of them while the content is broken.
-"""
+"""Where each page and PDF of a site goes: the addresses alone. Which pages a site has, in which
+order and with which roles, is the plan's (``plan.py``)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Iterable
+import unicodedata
 
-from .layers import module_files
-from .model import Audience, Framework, Toolkit
+from ..model import Audience, Framework
 
 #: Folder of the cross-index pages in the site.
 TOPICS = "topics"
@@ -71,23 +66,8 @@ def topic_page_path(path: str, number: int) -> str:
     return path if number == 1 else f"{path.removesuffix('.md')}/page-{number}.md"
 
 
-def site_pages(toolkit: Toolkit | None, modules: Iterable[tuple[str, str]]) -> set[str]:
-    """Every page path of a site: ``modules`` is (section id, module id) of each module.
-
-    Without a toolkit (it did not load) the pages are judged from the module files alone."""
-    modules = list(modules)
-    pages = {HOME, GLOSSARY, REFERENCES, TOPICS_INDEX}
-    pages |= {section_path(section) for section, _ in modules}
-    pages |= {module_path(section, module_id) for section, module_id in modules}
-    if toolkit is not None:
-        if toolkit.process is not None:
-            pages |= {PROCESS, ACTION_PLAN}
-        pages |= {section_path(s.id) for s in toolkit.sections}
-        pages |= {component_path(f, c.key) for f in toolkit.frameworks for c in f.components}
-        pages |= {audience_path(a) for a in toolkit.audiences}
-    return pages
-
-
-def pages_from_files(content_dir: str | Path) -> set[str]:
-    """Pages a content folder makes, judged from its file names alone (its content may not load)."""
-    return site_pages(None, [(section, path.stem) for path, section in module_files(Path(content_dir))])
+def toolkit_pdf_path(title: str) -> str:
+    """Where the whole toolkit's PDF goes, named after the toolkit (e.g. pdf/recovery-in-practice.pdf)."""
+    ascii_title = unicodedata.normalize("NFKD", title.replace("’", " ")).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "toolkit"
+    return f"{PDF_DIR}/{slug}.pdf"
