@@ -59,9 +59,6 @@ ATTACKS = [
     "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[vbscript](vbscript:msgbox(1))",
     "[upper vbscript](VBScript:msgbox(1))",
-    "![image](javascript:alert(1))",
-    "![remote image](https://evil.example/pixel.png)",
-    "![backslash image](/\\evil.example/pixel.png)",
     "<javascript:alert(1)>",
     "[reference][evil]\n\n[evil]: javascript:alert(1)",
     "\\[escaped\\](javascript:alert(1))",
@@ -73,6 +70,13 @@ ATTACKS = [
     "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
     '{: onclick="alert(1)" }',
     "{: onmouseover=alert(1) }",
+]
+#: Images from elsewhere are refused before the build (`remote-image`): tests/test_security_round3.py
+#: shows them refused, and harmless when rendered all the same.
+REMOTE_IMAGES = [
+    "![image](javascript:alert(1))",
+    "![remote image](https://evil.example/pixel.png)",
+    "![backslash image](/\\evil.example/pixel.png)",
 ]
 PACKAGE_CATALOGUE = Path(toolkit_builder.__file__).parent / "locale/fr/LC_MESSAGES/toolkit.po"
 #: All attacks in one text; the attribute list last, where the site's Markdown would read it.

@@ -17,15 +17,14 @@ import yaml
 from .limits import (
     BAD_CHARACTER,
     BIDI_CONTROL,
-    INDENTATION,
-    LINK_SYNTAX,
     MAX_DEPTH,
     MAX_FILE_BYTES,
-    MAX_INDENT,
-    MAX_LINK_SYNTAX_PER_FILE,
-    MAX_LINK_SYNTAX_PER_TEXT,
     MAX_NODES,
+    TextBudget,
     unsafe_file,
+)
+from .limits import (
+    known_plain as _known_plain,
 )
 from .problems import Path_, Problem
 
@@ -68,11 +67,10 @@ class _Reader:
         self.nodes = 0
         self.alias_uses: dict[tuple[int, Any], tuple[int, int]] = {}
         self.constructor = yaml.SafeLoader("")
-        #: Brackets and parentheses in the texts read so far (see MAX_LINK_SYNTAX_PER_FILE).
-        self.link_syntax = 0
-        self.too_much_link_syntax = False
+        #: What the file's texts have used of the converter's limits.
+        self.texts = TextBudget()
         #: Whether every text of the file is already known to be free of bad characters and
-        #: within the Markdown limits (see ``_known_plain``), so no text needs checking alone.
+        #: within the Markdown limits (see ``limits.known_plain``), so no text needs checking alone.
         self.known_plain = False
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
@@ -255,30 +253,9 @@ class _Reader:
             self._plain_enough(value, m.line + 1, m.column + 1)
         return value
 
-    def _plain_enough(self, text: str, line: int, column: int) -> bool:
-        """Whether a text stays within what the Markdown converter handles in bounded time."""
-        count = sum(text.count(char) for char in LINK_SYNTAX)
-        self.link_syntax += count
-        hint = "a text is for readers: remove the repeated brackets or indentation, or split the text"
-        if count > MAX_LINK_SYNTAX_PER_TEXT:
-            self.problem(line, column, "text-too-complex",
-                         f"this text holds {count:,} brackets and parentheses; the limit is "
-                         f"{MAX_LINK_SYNTAX_PER_TEXT:,}", hint)
-            return False
-        if self.link_syntax > MAX_LINK_SYNTAX_PER_FILE:
-            if not self.too_much_link_syntax:  # said once, where the file crosses the limit
-                self.too_much_link_syntax = True
-                self.problem(line, column, "text-too-complex",
-                             f"the file's texts hold more than {MAX_LINK_SYNTAX_PER_FILE:,} brackets and parentheses",
-                             "split the module into smaller modules")
-            return False
-        deepest = max((len(spaces.expandtabs(4)) for spaces in INDENTATION.findall(text)), default=0)
-        if deepest > MAX_INDENT:
-            self.problem(line, column, "text-too-complex",
-                         f"a line of this text is indented by {deepest} spaces; the limit is {MAX_INDENT} "
-                         "(lists nested about ten deep)", hint)
-            return False
-        return True
+    def _plain_enough(self, text: str, line: int, column: int) -> None:
+        for code, message, hint in self.texts.problems(text):
+            self.problem(line, column, code, message, hint)
 
 
 def _key_of(node: yaml.Node) -> Any:
@@ -310,17 +287,6 @@ def _ordinary(text: str) -> bool:
         elif char in "]}":
             depth -= 1
     return deepest <= MAX_DEPTH
-
-
-def _known_plain(text: str) -> bool:
-    """Whether no text of an ordinary file (see ``_ordinary``) can break a limit of
-    ``_plain_enough``, judged on the whole file at once. An ordinary file has no escapes and no
-    aliases, so each text's characters are a part of the file's: the file's brackets bound any
-    text's, and a text's indentation is at most its lines' indentation in the file (YAML only
-    takes spaces away). The file's bad characters were ruled out by ``_ordinary``."""
-    if sum(text.count(char) for char in LINK_SYNTAX) > MAX_LINK_SYNTAX_PER_TEXT:
-        return False
-    return max((len(spaces.expandtabs(4)) for spaces in INDENTATION.findall(text)), default=0) <= MAX_INDENT
 
 
 class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints

@@ -19,12 +19,17 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import unquote, urlsplit
 
+from ..core.limits import decoded_url, remote_address
+
 #: Attributes that hold a link, by element.
 LINK_ATTRIBUTES = {
     "a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",), "img": ("src",),
     "source": ("src",), "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "iframe": ("src",),
     "embed": ("src",), "object": ("data",), "form": ("action",), "blockquote": ("cite",), "q": ("cite",),
 }
+#: Elements whose link attributes make the browser load what they name (a <link> only with these rels).
+LOADING_ELEMENTS = {"img", "script", "source", "video", "audio", "track", "iframe", "embed", "object"}
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -66,6 +71,8 @@ class _Page(HTMLParser):
         self.ids: dict[str, int] = {}
         self.duplicates: list[tuple[str, int]] = []
         self.links: list[tuple[str, int]] = []
+        #: The links the browser loads (images, scripts, frames, style sheets).
+        self.loads: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
@@ -76,12 +83,17 @@ class _Page(HTMLParser):
                 if name == "id" and anchor in self.ids:
                     self.duplicates.append((anchor, line))
                 self.ids.setdefault(anchor, line)
+        loads = tag in LOADING_ELEMENTS or (tag == "link" and bool(
+            LOADING_RELS & set((values.get("rel") or "").lower().split())))
         for name in LINK_ATTRIBUTES.get(tag, ()):
             if values.get(name) is not None:
                 self.links.append((cast(str, values[name]).strip(), line))
+                if loads:
+                    self.loads.append((cast(str, values[name]), line))
         if tag in ("img", "source") and values.get("srcset"):
-            self.links.extend((part.strip().split(" ")[0], line) for part in cast(str, values["srcset"]).split(",")
-                              if part.strip())
+            sources = [part.strip().split(" ")[0] for part in cast(str, values["srcset"]).split(",") if part.strip()]
+            self.links.extend((source, line) for source in sources)
+            self.loads.extend((source, line) for source in sources)
 
 
 def external_problem(url: str) -> str | None:
@@ -140,12 +152,13 @@ def check_site(site: str | Path, base_path: str = "/") -> Report:
         if not target:
             report.problems.append(LinkProblem(shown, line, target, "empty link"))
             return
-        scheme = _SCHEME.match(target)
-        if scheme or target.startswith("//"):
+        # Decided on the address as a browser reads it (`/\\host` is another host), as the renderer decides.
+        scheme = _SCHEME.match(decoded_url(target, references=False))
+        if scheme or decoded_url(target, references=False).startswith("//"):
             if scheme and scheme.group(1).lower() not in EXTERNAL_SCHEMES:
                 report.problems.append(LinkProblem(shown, line, target, f"unsafe link ({scheme.group(1)}:)"))
                 return
-            reason = external_problem(target)
+            reason = external_problem(decoded_url(target, references=False))
             if reason:
                 report.problems.append(LinkProblem(shown, line, target, reason))
             elif shown not in report.external[target]:
@@ -187,6 +200,9 @@ def check_site(site: str | Path, base_path: str = "/") -> Report:
     for name, page in pages.items():
         for anchor, line in page.duplicates:
             report.problems.append(LinkProblem(name, line, "#" + anchor, "id used twice on the page"))
+        for target, line in page.loads:
+            if remote_address(target, references=False):
+                report.problems.append(LinkProblem(name, line, target, "loads a file from another site"))
         for target, line in page.links:
             if target == "#":  # a link to the page's top (unsafe links in content become this)
                 continue

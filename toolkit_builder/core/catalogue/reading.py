@@ -7,9 +7,12 @@ from ..limits import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_INDENT,
+    MAX_INLINE_MARKS_PER_FILE,
+    MAX_INLINE_MARKS_PER_TEXT,
     MAX_LINK_SYNTAX_PER_FILE,
     MAX_LINK_SYNTAX_PER_TEXT,
     MAX_NODES,
+    MAX_TEXT_CHARACTERS,
 )
 from .entry import Entry
 
@@ -89,15 +92,30 @@ ENTRIES = [
         group="file",
     ),
     Entry(
-        "text-too-complex", "A text holds too many brackets or too deep an indentation",
-        "Texts are converted from Markdown, whose links are found by matching brackets and parentheses: the "
-        f"work grows with the square of their number. So a text may hold at most {MAX_LINK_SYNTAX_PER_TEXT:,} "
-        f"brackets and parentheses, a file's texts {MAX_LINK_SYNTAX_PER_FILE:,}, and no line may be indented by "
-        f"more than {MAX_INDENT} spaces (lists nested about ten deep). No text written for readers comes near "
-        "these limits; they stop a mistake or a prank from stalling the build.",
-        "Remove the repeated brackets, parentheses or indentation. If the text really is that long, split it "
-        "into several blocks, or the module into several modules.",
+        "text-too-complex", "A text is too long or holds too many marks, brackets or too deep an indentation",
+        "Texts are converted from Markdown. Its links are found by matching brackets and parentheses, whose work "
+        "grows with the square of their number; and each quote, apostrophe, backtick, backslash, emphasis mark, "
+        "ampersand, angle bracket, dash, ellipsis and hard line break is handled one at a time over the whole "
+        f"paragraph. So a text may be at most {MAX_TEXT_CHARACTERS:,} characters long and hold at most "
+        f"{MAX_LINK_SYNTAX_PER_TEXT:,} brackets and parentheses and {MAX_INLINE_MARKS_PER_TEXT:,} of those marks; a "
+        f"file's texts at most {MAX_LINK_SYNTAX_PER_FILE:,} brackets and {MAX_INLINE_MARKS_PER_FILE:,} marks; and "
+        f"no line may be indented by more than {MAX_INDENT} spaces (lists nested about ten deep). No text written "
+        "for readers comes near these limits; they stop a mistake or a prank from stalling the build.",
+        "Remove the repeated marks, brackets, parentheses or indentation. If the text really is that long, split "
+        "it into several blocks, or the module into several modules.",
         'text: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ ...     # a thousand brackets"',
+        group="file",
+    ),
+    Entry(
+        "remote-image", "An image would load from another site",
+        "An image in a text (`![what it shows](address)`) must come from the site itself: a page that loads a "
+        "file from elsewhere tells that site who reads it and when, and a PDF build would make the build "
+        "machine fetch it. The address is read as a browser reads it: character references such as `&#116;` "
+        "decoded, line breaks and tabs dropped, backslashes read as slashes, so `h&#116;tp://host/a.png`, "
+        "`&#47;/host/a.png` and `/\\host/a.png` are all addresses of another site.",
+        "Put the image in the content folder (for example `docs/images/chart.png`) and write its path, or "
+        "link to the page that shows it: `[the chart of results](https://example.org/results)`.",
+        "text: |\n  ![Results](https://example.org/chart.png)",
         group="file",
     ),
     Entry(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Protocol
+from typing import Mapping, Protocol
 from xml.etree import ElementTree as etree
 
 import markdown
@@ -17,14 +17,14 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..limits import MAX_GLOSSARY_HINTS_PER_TEXT, MAX_GLOSSARY_TERM, remote_address
 from ..model import CITATION
 
-#: An inline citation, `[@key]`, with the spaces before it so the marker sits against the word.
-CITATION_PATTERN = r"(?<!\\)\s*" + CITATION.pattern
+#: An inline citation, `[@key]` (the spaces before it are taken too, so the marker sits against
+#: the word: see ``_CitationPattern``; a pattern starting with `\s*` would be tried at every space).
+CITATION_PATTERN = r"(?<!\\)" + CITATION.pattern
 #: A link target that names a Markdown page of the site (`../education/x.md#block`).
 PAGE_TARGET = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^?#]+\.md)(#.*)?$")
-#: A source that loads from elsewhere: a scheme, or `//` (which browsers read as another host).
-REMOTE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
 
 
 class Linker(Protocol):
@@ -44,17 +44,50 @@ class NoRawHtml(markdown.Extension):  # type: ignore[misc]  # Python-Markdown sh
         md.inlinePatterns.deregister("html")
 
 
+class GlossaryIndex:
+    """The glossary's abbreviations and their expansions, with one pattern that finds any of them,
+    built once per project. The pattern is the terms' trie written as a regular expression: at each
+    place of a text it follows one branch per character, where a plain alternation of the terms (as
+    the `abbr` extension builds for every text) tries every term at every place, so its time grows
+    with the number of terms times the text's length."""
+
+    def __init__(self, expansions: Mapping[str, str]):
+        #: Terms longer than ``MAX_GLOSSARY_TERM`` get no hint: abbreviations are short, and the
+        #: pattern nests one group per character of a term.
+        self.expansions = {term: text for term, text in expansions.items() if 0 < len(term) <= MAX_GLOSSARY_TERM}
+        trie: dict[str, dict] = {}  # type: ignore[type-arg]  # nested to any depth
+        for term in self.expansions:
+            node = trie
+            for char in term:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self.pattern = re.compile(rf"\b{_trie_pattern(trie)}\b") if self.expansions else None
+
+    def search(self, text: str) -> bool:
+        return bool(self.pattern and self.pattern.search(text))
+
+
+def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]  # as above
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    # A term that ends here, and longer ones that go on: the longer are tried first.
+    return (f"(?:{body})?" if body else "") if "" in node else body
+
+
 class ContentText(markdown.Extension):  # type: ignore[misc]  # as above
     """Citations, glossary hints and site links, for the renderer's page being rendered."""
 
-    def __init__(self, linker: Linker):
+    def __init__(self, linker: Linker, glossary: GlossaryIndex | None = None):
         super().__init__()
         self.linker = linker
+        self.glossary = glossary
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Before escapes (180), links (160) and smart quotes: the key is read as it was written.
         md.inlinePatterns.register(_CitationPattern(CITATION_PATTERN, self.linker), "tk_citation", 185)
-        # After the abbr extension (7) has made the <abbr> elements.
+        if self.glossary is not None and self.glossary.pattern is not None:
+            md.treeprocessors.register(_GlossaryProcessor(md, self.glossary), "tk_glossary", 7)
+        # After the glossary's <abbr> elements are made.
         md.treeprocessors.register(_GlossaryLinkProcessor(md, self.linker), "tk_glossary_links", 6)
         md.treeprocessors.register(_SiteLinkProcessor(md, self.linker), "tk_site_links", 5)
 
@@ -66,7 +99,58 @@ class _CitationPattern(InlineProcessor):  # type: ignore[misc]  # as above
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | str, int, int]:
         element = self.linker.citation(m.group(1))
-        return (element if element is not None else ""), m.start(0), m.end(0)
+        start = m.start(0)
+        while start > 0 and data[start - 1].isspace():
+            start -= 1
+        return (element if element is not None else ""), start, m.end(0)
+
+
+class _GlossaryProcessor(Treeprocessor):  # type: ignore[misc]  # as above
+    """The glossary's abbreviations in a text become <abbr> elements with their expansion, in one
+    pass over each piece of text (code excepted), the first ``MAX_GLOSSARY_HINTS_PER_TEXT`` of them:
+    a text's hints are bounded however short a term is."""
+
+    def __init__(self, md: markdown.Markdown, glossary: GlossaryIndex):
+        super().__init__(md)
+        self.glossary = glossary
+        self.left = 0
+
+    def run(self, root: etree.Element) -> None:
+        self.left = MAX_GLOSSARY_HINTS_PER_TEXT
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        children: list[etree.Element] = []
+        element.text, found = self._split(element.text)
+        children.extend(found)
+        for child in list(element):
+            self._walk(child)
+            child.tail, found = self._split(child.tail)
+            children.append(child)
+            children.extend(found)
+        element[:] = children
+
+    def _split(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
+        """``text`` up to its first term, and an <abbr> for each term with the text after it as tail."""
+        if not text or isinstance(text, AtomicString) or self.left <= 0 or self.glossary.pattern is None:
+            return text, []
+        found: list[etree.Element] = []
+        before, last = text, 0
+        for match in self.glossary.pattern.finditer(text):
+            if self.left <= 0:
+                break
+            self.left -= 1
+            abbr = etree.Element("abbr", {"title": self.glossary.expansions[match.group(0)]})
+            abbr.text = AtomicString(match.group(0))
+            if found:
+                found[-1].tail = text[last:match.start()]
+            else:
+                before = text[:match.start()]
+            found.append(abbr)
+            last = match.end()
+        if found:
+            found[-1].tail = text[last:]
+        return before, found
 
 
 class _GlossaryLinkProcessor(Treeprocessor):  # type: ignore[misc]  # as above
@@ -118,7 +202,7 @@ class _SiteLinkProcessor(Treeprocessor):  # type: ignore[misc]  # as above
                     if page:
                         anchor = page.group(2)[1:] if page.group(2) else None
                         child.set("href", self.linker.page_link(page.group(1), anchor))
-                elif child.tag == "img" and REMOTE.match(child.get("src", "")):
+                elif child.tag == "img" and remote_address(child.get("src", "")):
                     link = etree.Element("a", {"href": child.get("src", "")})
                     link.text = AtomicString(child.get("alt") or "image")
                     link.tail = child.tail

@@ -11,6 +11,8 @@ from typing import Any
 import nh3
 from markupsafe import Markup, escape
 
+from ..limits import remote_address
+
 #: One-line text that Markdown (with smarty quotes) would leave as it is, apart from escaping
 #: and turning an apostrophe between letters into a typographic one.
 PLAIN_TEXT = re.compile(r"(?![0-9]+[.)]\s|[-+]\s)[^\W_]+(?:[ ,;:?!./%()\u2019]+[^\W_]+|[-'][^\W_]+)*[ .?!:)]*")
@@ -35,12 +37,21 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _no_remote_load(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: an image source is kept only when it loads from the site itself, as
+    decided on the value nh3 decoded (``limits.remote_address``: the check of the Markdown extensions,
+    the loader and linkcheck)."""
+    if element == "img" and attribute == "src" and remote_address(value, references=False):
+        return None
+    return value
+
+
 def sanitize(html: str) -> str:
     """Content HTML through one well-kept sanitizer (nh3, the Rust ammonia library): only the
-    elements and attributes above, and links with the schemes above (javascript:, data: and
-    their disguises with entities, controls or case are dropped)."""
+    elements and attributes above, links with the schemes above (javascript:, data: and their
+    disguises with entities, controls or case are dropped), and images from the site only."""
     return str(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                         link_rel=None, strip_comments=True))
+                         link_rel=None, strip_comments=True, attribute_filter=_no_remote_load))
 
 
 #: Characters that start syntax in the site's Markdown (links, emphasis, code, attribute lists).

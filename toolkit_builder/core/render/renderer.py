@@ -37,7 +37,7 @@ from ..site import SitePlan
 from ..site.paths import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
 from .compiled import COMPILED
-from .extensions import ContentText, NoRawHtml, resolve
+from .extensions import ContentText, GlossaryIndex, NoRawHtml, resolve
 from .helpers import template_helpers
 from .labels import LanguageName, display_name, labels
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
@@ -113,14 +113,10 @@ class Renderer:
         # What fills a placeholder is content: a label too (escaped, one line, inert), unless a
         # filter already made it HTML (md_inline, plain...).
         self.env.globals.update(_=self._gettext, gettext=self._gettext, ngettext=self._ngettext)
-        glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
-        # Texts with a glossary abbreviation need the Markdown converter to get their hint.
-        self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
-                               if glossary else None)
-        self._md = markdown.Markdown(
-            extensions=[NoRawHtml(), "abbr", "smarty", ContentText(self)],
-            extension_configs={"abbr": {"glossary": glossary}},
-        )
+        # One pattern for every abbreviation, built once; texts with one need the Markdown converter
+        # to get their hint.
+        self._glossary = GlossaryIndex({t.term: t.expansion for t in project.glossary if t.expansion})
+        self._md = markdown.Markdown(extensions=[NoRawHtml(), "smarty", ContentText(self, self._glossary)])
         self._citations: Citations | None = None
         self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline,
                                 reference=lambda r: format_reference(r, self.gettext),
@@ -211,7 +207,7 @@ class Renderer:
         if of is not None:
             with self.texts_of(of):
                 return self.markdown_inline(text)
-        if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
+        if PLAIN_TEXT.fullmatch(text) and not self._glossary.search(text):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
             return inert(APOSTROPHE.sub("\u2019", str(escape(text))))
         html = self._convert(text)
