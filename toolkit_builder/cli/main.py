@@ -7,7 +7,7 @@ import os
 
 import click
 
-from . import build, content, serve, translate
+from . import build, content, export, serve, translate
 
 # Material prints a notice about its own future on every build; the toolkit's users
 # cannot act on it, so it is off unless they ask for it.
@@ -27,5 +27,5 @@ def main() -> None:
 
 
 for command in (content.validate, build.build, serve.serve, content.new, translate.i18n, content.init, content.explain,
-                content.schema, build.pdf, content.linkcheck):
+                content.schema, build.pdf, content.linkcheck, export.export):
     main.add_command(command)

@@ -18,7 +18,7 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: Upstream content folders this site builds on, relative to mkdocs.yml (oldest first);
     #: `content_dir` is laid over them.
     upstream = c.ListOfItems(c.Type(str), default=[])
-    #: Language to build; default: the toolkit's own language (`!ENV [TOOLKIT_LANGUAGE, ""]` in
+    #: Language to build; default: the toolkit's own language (`!ENV [A_VARIABLE, ""]` in
     #: mkdocs.yml takes it from the environment). `toolkit build` builds every language.
     language = c.Type(str, default="")
     #: Link pages (modules, meeting guides and handouts, the home page) to their PDFs in `pdf/`;

@@ -121,6 +121,8 @@ class PlannedPage:
     book: int | None = None
     #: Its own title, where the nav's differs (a meeting's is numbered in the nav).
     heading: str | None = None
+    #: Where its PDF goes, for a page with a PDF that is no module's (a kind registered from outside).
+    pdf_target: str | None = None
 
     @property
     def roles(self) -> Roles:
@@ -130,7 +132,9 @@ class PlannedPage:
     def pdf(self) -> str | None:
         """Where the page's own PDF goes (from the site root), if it has one."""
         kind = self.roles.pdf
-        return pdf_path(self.module_id, kind) if kind and self.module_id else None
+        if not kind:
+            return None
+        return self.pdf_target or (pdf_path(self.module_id, kind) if self.module_id else None)
 
 
 @dataclass(frozen=True)
