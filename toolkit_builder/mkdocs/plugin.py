@@ -27,7 +27,7 @@ from ..core.branding import branding_css
 from ..core.build import LanguageBuild, layers_key, prepare
 from ..core.files import published_files
 from ..core.history import last_updated, updated_html
-from ..core.i18n import edit_link, language_links
+from ..core.i18n import edit_link, language_links, text_direction
 from ..core.load import DocumentCache
 from ..core.model import Organization
 from ..core.problems import ContentError
@@ -176,6 +176,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         # The theme writes the site name unescaped (in <title>, the header, meta tags).
         config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
+        config.theme["direction"] = text_direction(project.language)  # Babel's, for <body dir>
         self._translate_palette(config, prepared.gettext)
         build.brand_css = branding_css(project.toolkit.branding)
         if build.brand_css and BRAND_CSS not in config.extra_css:

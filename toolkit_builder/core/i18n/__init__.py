@@ -10,6 +10,7 @@ from .catalogues import (
     interface_coverage,
     language_links,
     load_translations,
+    text_direction,
 )
 from .merge import ANCHORS, DIGEST_KEY, Merged, digest, has_text, merge, text_leaves
 from .skeleton import skeleton, start_catalogue
@@ -19,6 +20,6 @@ __all__ = [
     "ANCHORS", "DIGEST_KEY", "DOMAIN", "PACKAGE_LOCALES", "FileStatus", "Merged", "catalogue_paths",
     "catalogue_problems", "digest",
     "extract_messages", "has_text", "interface_coverage", "language_links", "load_translations", "merge",
-    "skeleton", "stamp", "start_catalogue", "text_leaves",
+    "skeleton", "stamp", "start_catalogue", "text_direction", "text_leaves",
     "translation_status", "edit_link", "translation_name",
 ]

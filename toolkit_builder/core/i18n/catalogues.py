@@ -167,6 +167,16 @@ def extract_messages(output: Path) -> int:
     return len(catalog)
 
 
+def text_direction(language: str) -> str:
+    """`rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu...), else `ltr`:
+    from the Unicode CLDR data Babel ships (``Locale.character_order``), not a list of our own."""
+    try:
+        order = Locale.parse(language).character_order
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
 def language_links(languages: typing.Sequence[str], default: str, current: str,
                    page_url: str) -> list[dict[str, Any]]:
     """Links from a page to the same page in every language, as paths from the current

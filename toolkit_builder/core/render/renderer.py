@@ -31,6 +31,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
+from ..i18n import text_direction
 from ..model import Framework, Part, Section
 from ..project import Module, Project, Step, Untranslated
 from ..site import SitePlan
@@ -68,6 +69,12 @@ HOME_MODULES = 10
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
+
+
+def _dir_attribute(language: str, other: str) -> Markup:
+    """` dir="..."` for text in ``language`` placed in text in ``other``, when their directions differ."""
+    direction = text_direction(language)
+    return Markup(f' dir="{direction}"') if direction != text_direction(other) else Markup("")
 
 class Renderer:
     def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
@@ -131,6 +138,11 @@ class Renderer:
             audience_label=self.audience_label,
             language=project.language,
             default_language=project.toolkit.language,
+            # Where a page's text and the default language's run in opposite directions (an Arabic
+            # page showing an untranslated English block), each part says its own: `dir` beside `lang`.
+            default_dir=_dir_attribute(project.toolkit.language, project.language),
+            page_dir=_dir_attribute(project.language, project.toolkit.language),
+            dir_of=lambda code: _dir_attribute(code, project.language),
             language_name=self.language_name,
             process_page=PROCESS,
             action_plan_page=ACTION_PLAN,
