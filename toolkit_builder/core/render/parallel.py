@@ -2,9 +2,11 @@
 cores its other language builds leave free (one language on two cores: two processes).
 
 The jobs are closures over the renderer, which holds compiled templates and a Markdown
-converter that cannot be sent to another process; a forked process inherits them instead, so
-only each job's number goes out and its pages (plain data) come back. Where there is no `fork`
-(Windows, macOS' default), or with one process, every job runs here, in order.
+converter that cannot be sent to another process; a forked process is handed them when it starts
+(a fork copies them, nothing is pickled), so only each job's number goes out and its pages (plain
+data) come back. Where there is no `fork` (Windows, macOS' default), or with one process, every job
+runs here, in order: the languages of `toolkit build` still run at once there, each handed its
+``LanguageBuild`` (``core/build.py``), which a spawned process can receive.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from .renderer import Page
 #: A job: its expected cost (in module pages' worth) and what renders its pages.
 Job = tuple[float, Callable[[], list[Page]]]
 
-#: The jobs of the rendering at hand, for the forked processes to find by number.
-_JOBS: list[Callable[[], list[Page]]] = []
+#: In a forked rendering process only: the jobs it was handed when it started (``_start``).
+_HANDED: list[Callable[[], list[Page]]] = []
 
 
-def _run(numbers: list[int]) -> list[list[Page]]:
-    return [_JOBS[number]() for number in numbers]
+def _start(jobs: list[Callable[[], list[Page]]]) -> None:
+    _HANDED[:] = jobs
+
+
+def _run(numbers: list[int], jobs: list[Callable[[], list[Page]]] | None = None) -> list[list[Page]]:
+    return [(jobs if jobs is not None else _HANDED)[number]() for number in numbers]
 
 
 def spread(jobs: list[Job], processes: int) -> list[list[Page]]:
@@ -37,15 +43,11 @@ def spread(jobs: list[Job], processes: int) -> list[list[Page]]:
         lightest = loads.index(min(loads))
         groups[lightest].append(number)
         loads[lightest] += jobs[number][0]
-    global _JOBS
-    _JOBS = [render for _, render in jobs]
-    try:
-        with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
-            theirs = pool.map_async(_run, groups[1:])
-            mine = _run(groups[0])  # this process renders its share meanwhile
-            done = [mine, *theirs.get()]
-    finally:
-        _JOBS = []
+    renders = [render for _, render in jobs]
+    with multiprocessing.get_context("fork").Pool(processes - 1, initializer=_start, initargs=(renders,)) as pool:
+        theirs = pool.map_async(_run, groups[1:])
+        mine = _run(groups[0], renders)  # this process renders its share meanwhile
+        done = [mine, *theirs.get()]
     results: list[list[Page]] = [[] for _ in jobs]
     for group, pages in zip(groups, done):
         for number, rendered in zip(group, pages):
