@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -89,9 +90,13 @@ class Project(BaseModel):
     def steps(self) -> list[Step]:
         """The meetings of the toolkit's process, in order (none without a process). A meeting
         this copy does not publish is left out, and the others are numbered without it."""
+        return list(self._steps)
+
+    @cached_property  # asked for by the plan, the renderer and the checks: worked out once
+    def _steps(self) -> tuple[Step, ...]:
         process = self.toolkit.process
         if process is None:
-            return []
+            return ()
         published = {m.id: m for m in self.modules}
         found: list[tuple[int, Part, Module, MeetingBlock]] = []
         for part_number, part in enumerate(process.parts, start=1):
@@ -100,9 +105,9 @@ class Project(BaseModel):
                 meeting = module.meeting() if module else None
                 if module is not None and meeting is not None:
                     found.append((part_number, part, module, meeting))
-        return [Step(n, len(found), part, part_number, module, meeting,
-                     found[n - 2][2] if n > 1 else None, found[n][2] if n < len(found) else None)
-                for n, (part_number, part, module, meeting) in enumerate(found, start=1)]
+        return tuple(Step(n, len(found), part, part_number, module, meeting,
+                          found[n - 2][2] if n > 1 else None, found[n][2] if n < len(found) else None)
+                     for n, (part_number, part, module, meeting) in enumerate(found, start=1))
 
 
 def _rebuild() -> None:
