@@ -16,7 +16,7 @@ from toolkit_builder import load_project, render_site
 from toolkit_builder.core.blocks import AnyBlock as Block
 from toolkit_builder.core.i18n import load_translations
 from toolkit_builder.core.model import Reference
-from toolkit_builder.core.render import Citations, Renderer, format_reference
+from toolkit_builder.core.render import Renderer, format_reference
 
 from .conftest import CONTENT, only, problems_of, write
 
@@ -35,8 +35,8 @@ def render(project, text: str, page: str = "education/sample.md", translations=N
     block = TypeAdapter(Block).validate_python(data[0] if isinstance(data, list) else data)
     renderer = Renderer(project, translations=translations, **options)
     renderer.start_page(page)
-    renderer._citations = Citations(project.references)
-    return BeautifulSoup(str(renderer.render_block(block, level=3)), "html.parser")
+    with renderer.citations():
+        return BeautifulSoup(str(renderer.render_block(block, level=3)), "html.parser")
 
 
 # --------------------------------------------------------------------------- fact sheets

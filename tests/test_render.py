@@ -19,7 +19,7 @@ from toolkit_builder import load_project, render_site
 from toolkit_builder.core.blocks import BLOCK_TYPES
 from toolkit_builder.core.blocks import AnyBlock as Block
 from toolkit_builder.core.i18n import load_translations
-from toolkit_builder.core.render import Citations, Renderer
+from toolkit_builder.core.render import Renderer
 from toolkit_builder.core.render.markdown import _Inert, inert
 
 from .conftest import CONTENT, write
@@ -173,11 +173,8 @@ def test_block_matches_golden(renderer, kind):
 
     block = TypeAdapter(Block).validate_python(yaml.safe_load(textwrap.dedent(BLOCKS[kind])))
     renderer.start_page("index.md")  # tooltip ids restart, links are relative to the home page
-    renderer._citations = Citations(renderer.project.references)
-    try:
+    with renderer.citations():
         html = str(renderer.render_block(block, level=3))
-    finally:
-        renderer._citations = None
     golden = GOLDEN / f"{kind}.html"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         # A rewritten golden file proves nothing until someone reads the diff: never a pass.
