@@ -122,7 +122,7 @@ def test_meeting_agenda_timings_total_and_links(content_dir):
              for li in items] == [("10 minutes", "Welcome"), ("1 hour 20 minutes", "Plan")]
     assert soup.select_one(".tk-agenda-heading").get_text() == "Agenda (1 hour 30 minutes)"
     facts = {dt.get_text(): dt.find_next("dd").get_text(strip=True) for dt in soup.select(".tk-meeting-facts dt")}
-    assert facts["Preparation time"] == "45 minutes" and facts["Meeting time"] == "1 hour 30 minutes"
+    assert facts["Preparation time:"] == "45 minutes" and facts["Meeting time:"] == "1 hour 30 minutes"
     link = soup.select_one(".tk-meeting-handouts a")["href"]
     assert link == "../recovery-education-and-training/#interview-questions"
     flat = next(p for p in render_site(project, directory_urls=False) if p.path == "education/sample.md")
