@@ -32,15 +32,16 @@ def commands(name: str) -> list[str]:
 def test_workflows_match_the_github_actions_schema():
     pytest.importorskip("check_jsonschema")
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
+    assert len(files) == 3
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
                              *files], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml", "links.yml"])
 def test_toolkit_commands_in_workflows_exist(name):
-    used = [shlex.split(c) for c in commands(name) if c.startswith(".venv/bin/toolkit ")]
+    used = [shlex.split(c.removeprefix(".venv/bin/")) for c in commands(name)
+            if c.startswith((".venv/bin/toolkit ", "toolkit "))]
     assert used
     for words in used:
         command = main.commands[words[1]]
@@ -102,3 +103,18 @@ def test_preview_opens_from_a_downloaded_folder(tmp_path, browser):
         assert page.url.endswith("/glossary.html")
     finally:
         page.close()
+
+
+def test_the_content_is_checked_and_built_on_windows_and_macos():
+    laptops = workflow("pull-request.yml")["jobs"]["laptops"]
+    assert set(laptops["strategy"]["matrix"]["os"]) == {"windows-latest", "macos-latest"}
+    assert laptops["runs-on"] == "${{ matrix.os }}"
+    run = [line.strip() for step in laptops["steps"] for line in step.get("run", "").splitlines()]
+    assert {"toolkit validate --strict content", "toolkit build --strict"} <= set(run)
+
+
+def test_external_links_are_checked_every_week_by_lychee():
+    flow = workflow("links.yml")
+    assert flow[True]["schedule"] and "workflow_dispatch" in flow[True]
+    checker = next(step for step in steps("links.yml") if step.get("uses", "").startswith("lycheeverse/lychee-action@"))
+    assert "site/**/*.html" in checker["with"]["args"] and checker["with"]["fail"] is True

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, TypeAlias
 
 import click
+from filelock import FileLock
 from material.plugins.offline.plugin import OfflinePlugin  # added to the build by `toolkit build --offline`
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
@@ -27,11 +28,6 @@ from ..core.site import PdfJob
 from ..tools.pdf import PdfError, check_chromium, plan, print_pdfs
 from .config import plugin_layers, site_config
 from .report import report, setup_logging
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 #: What `toolkit build --pdf` runs on the finished staging folder before it is swapped in: it
 #: gets the site's root, each language's (folder in the site, PDFs to print) and the site's URL.
@@ -80,11 +76,10 @@ def _build_one(config_file: str, prepared: LanguageBuild, site_dir: str, strict:
     return None, plan(prepared.plan, config.use_directory_urls) if pdf else []
 
 
-def _worker_start(lock: int | None) -> None:
-    """In a language build process: let go of the build lock inherited from the parent, and
-    end with the parent, so a killed build leaves neither a held lock nor a builder writing."""
-    if lock is not None:
-        os.close(lock)
+def _worker_start() -> None:
+    """In a language build process: end with the parent, so a killed build leaves neither a held
+    lock (a forked process shares the parent's) nor a builder writing. Processes are forked only
+    on Linux; spawned ones (macOS, Windows) hold nothing of the parent's."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -138,8 +133,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
                  max(1, cores // len(wanted))) for code in wanted]
         if workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
-                                     initargs=(lock,)) as pool:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start) as pool:
                 results = list(pool.map(_build_one, *zip(*args)))
         else:
             results = [_build_one(*a) for a in args]
@@ -175,8 +169,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-        if lock is not None:
-            os.close(lock)
+        lock.release()
     return target, wanted
 
 
@@ -263,21 +256,21 @@ def _paper(name: str) -> str:
     return {p.lower(): p for p in ("Letter", "A4", "Legal")}[name.lower()]
 
 
-def _lock_and_tidy(target: Path) -> int | None:
+def _lock_and_tidy(target: Path) -> FileLock:
     """Wait for any other build of the same site, then repair what a killed build left:
     the old site put aside but not replaced is put back; unfinished builds are removed.
-    Returns the lock (a descriptor to close), None where there is no locking (Windows)."""
-    if fcntl is None:  # no lock (Windows), so leave other builds' folders alone
-        return None
-    descriptor = os.open(target.parent, os.O_RDONLY)
-    fcntl.flock(descriptor, fcntl.LOCK_EX)  # also released if the process is killed
+    Returns the held lock (release it): filelock's lock on `.<site>.lock` beside the site, the
+    system's own file lock on Linux, macOS and Windows, let go of by the system when the process
+    ends, even killed."""
+    lock = FileLock(target.with_name(f".{target.name}.lock"))
+    lock.acquire()
     old = target.with_name(f".{target.name}-old")
     if old.is_dir() and not target.exists():
         old.rename(target)
     for leftover in target.parent.glob(f".{target.name}-*"):
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
-    return descriptor
+    return lock
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -3,7 +3,6 @@ and the offline link check of a built site."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -17,6 +16,7 @@ from ..core.catalogue import explain as explain_code
 from ..core.load import load_languages, load_project
 from ..core.problems import ContentError, did_you_mean
 from ..tools.linkcheck import check_site, format_report
+from ..tools.lintcache import cache_folder
 from ..tools.schema import schemas, write_schemas
 from .config import config_layers
 from .report import lint, report
@@ -62,12 +62,8 @@ def _layers_to(path: Path, config_file: str) -> list[Path]:
 
 
 def lint_cache_dir(layers: list[Path]) -> Path:
-    """Where the warnings of unchanged modules are kept: the user's cache folder, one folder per
-    content folder. Never in the project: a pull request could then bring entries of its own and
-    hide warnings from `validate --strict`."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folders = "\0".join(str(Path(layer).resolve()) for layer in layers)
-    return base / "toolkit-builder" / hashlib.sha256(folders.encode()).hexdigest()[:16]
+    """Where the warnings of unchanged modules are kept (``lintcache.cache_folder``)."""
+    return cache_folder(layers)
 
 
 @click.group()

@@ -22,6 +22,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from ..core.problems import Problem
 from ..core.project import Module, Project
 
@@ -47,6 +49,17 @@ def _file_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def cache_folder(layers: list[Path]) -> Path:
+    """Where the warnings of unchanged modules are kept: the user's cache folder as the system
+    has it (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%`
+    on Windows; platformdirs knows each), one folder per set of content folders. Never in the
+    project: a pull request could then bring entries of its own and hide warnings from
+    `validate --strict`."""
+    base = Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False))
+    folders = "\0".join(str(Path(layer).resolve()) for layer in layers)
+    return base / hashlib.sha256(folders.encode()).hexdigest()[:16]
 
 
 class LintCache:
