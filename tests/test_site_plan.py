@@ -169,3 +169,13 @@ def test_the_export_builds_with_stock_mkdocs_into_the_same_page_paths(tmp_path):
             if p.relative_to(tmp_path / "site").parts[0] != "fr"}
     theirs = {p.relative_to(tmp_path / "exported") for p in (tmp_path / "exported").rglob("*.html")}
     assert ours == theirs and len(ours) > 40
+
+
+def test_each_module_page_knows_its_files_in_the_plan():
+    builds = prepare(CONTENT, ["fr"])
+    english = builds["en"].plan.page("education/recovery-education-and-training.md")
+    french = builds["fr"].plan.page("education/recovery-education-and-training.md")
+    assert english.source.path == "modules/education/recovery-education-and-training.yml"
+    assert english.source.layer == 0 and english.source.translation is None
+    assert french.source.translation == "modules/education/recovery-education-and-training.fr.yml"
+    assert (CONTENT / french.source.translation).is_file()

@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
+from ..i18n.status import translation_name
 from ..layers import module_files
 from ..model import GlossaryTerm, Reference, Toolkit
 from ..project import Module, Project
@@ -274,7 +275,7 @@ def _source(project: Project, module_id: str) -> Source | None:
         return None
     translation = None
     if project.language != project.toolkit.language:
-        translation = path.removesuffix(".yml") + f".{project.language}.yml"
+        translation = translation_name(path, project.language).as_posix()
     return Source(path, project.layers.get(module_id, 0), translation)
 
 
