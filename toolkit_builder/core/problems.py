@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
@@ -31,12 +32,38 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.code}] {self.message}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        return log_text(f"{text}\n    fix: {self.hint}" if self.hint else text)
 
-    def github_annotation(self) -> str:
-        message = self.message + (f" Fix: {self.hint}" if self.hint else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.file},line={self.line},col={self.column},title={self.code}::{message}"
+    def github_annotation(self, more: str | None = None) -> str:
+        """The problem as a GitHub Actions annotation, one line whatever its file name and message hold."""
+        message = self.message + (f" Fix: {self.hint}" if self.hint else "") + (f" More: {more}" if more else "")
+        return (f"::{escape_property(self.severity)} file={escape_property(self.file)},line={self.line},"
+                f"col={self.column},title={escape_property(self.code)}::{escape_data(message)}")
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message, escaped by GitHub's rules: no line break can end it early."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (`file=`, `title=`), escaped by GitHub's rules: no line
+    break, and no `:` or `,` that would end the value and start another property or the message."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+#: A line that a GitHub runner would read as a workflow command: `::name ...::` at its start (after
+#: blanks, which the runner skips; a line ends at CR or LF), or the older `##[name]` anywhere in it.
+_COMMAND_START = re.compile(r"(\A|[\r\n])([ \t]*):(?=:)")
+_OLD_COMMAND = re.compile(r"##\[")
+
+
+def log_text(text: str) -> str:
+    """Plain text for a log that a GitHub runner reads: a value or a file name with a line break in
+    it (git allows one in a name) cannot start a line the runner takes for its own annotation or
+    command. Such a line's first `:` is written `\\:`, and `##[` is written `#\\#[`; other text is
+    unchanged."""
+    return _OLD_COMMAND.sub("#\\\\#[", _COMMAND_START.sub(r"\1\2\\:", text))
 
 
 class ContentError(Exception):

@@ -7,7 +7,9 @@ import os
 from pathlib import Path
 
 from ..core.catalogue import CATALOGUE
-from ..core.problems import Problem
+from ..core.problems import Problem, log_text
+
+__all__ = ["DOCS_PAGE", "annotation", "help_url", "log_text", "reading_ease_label"]
 
 #: Where the catalogue is published in a repository, relative to its root.
 DOCS_PAGE = "docs/errors.md"
@@ -23,10 +25,10 @@ def help_url(code: str) -> str | None:
 
 
 def annotation(problem: Problem) -> str:
-    """A GitHub Actions annotation for a problem, with a link to its catalogue entry when there is one."""
-    text = problem.github_annotation()
-    url = help_url(problem.code)
-    return f"{text} More: {url}" if url else text
+    """A GitHub Actions annotation for a problem, with a link to its catalogue entry when there is
+    one. File names and messages come from content, so every part is escaped (``Problem.github_annotation``):
+    the annotation is one line, and content starts none."""
+    return problem.github_annotation(help_url(problem.code))
 
 
 def reading_ease_label(score: float) -> str:

@@ -1,0 +1,147 @@
+"""Content from an untrusted pull request, third pass: each way a red team broke the Security
+section's promises with content files only (remote loads in disguise, forged annotations, writes
+and reads through links, tracebacks, output out of proportion) gets a located error or a safe page."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit_builder.cli import main
+from toolkit_builder.core.limits import decoded_url, remote_address
+from toolkit_builder.core.load import load_project
+from toolkit_builder.core.render.markdown import sanitize
+from toolkit_builder.core.render.renderer import Renderer
+from toolkit_builder.tools.linkcheck import check_site
+
+from .conftest import only, problems_of, write
+from .html_safety import remote_loads
+from .test_injection import REMOTE_IMAGES
+
+MODULE = "content/modules/education/recovery-education-and-training.yml"
+
+#: Images whose address a browser reads as another site's, once it decodes what the text holds.
+DISGUISED = [
+    "h&#116;tp://host.example/a.png",
+    "&#47;/host.example/b.png",
+    "/&#10;/host.example/c.png",
+    "&#92;&#92;host.example/d.png",
+    "&#92;/host.example/e.png",
+    "/&#92;host.example/f.png",
+    "&#x2F;&#x2F;host.example/g.png",
+    "/&Tab;/host.example/h.png",
+    "ht&#x09;tp://host.example/i.png",
+    " //host.example/j.png",
+]
+
+
+def toolkit(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "toolkit_builder.cli", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, **(env or {})})
+
+
+def odd_module(content: Path, text: str, name: str = "odd") -> Path:
+    return write(content / f"modules/education/{name}.yml",
+                 f"id: {name}\ntitle: Odd\nsection: education\nblocks:\n  - type: prose\n    text: {json.dumps(text)}\n")
+
+
+# ---------------------------------------------------------------- 1. remote images in disguise
+
+@pytest.mark.parametrize("address", DISGUISED)
+def test_a_disguised_remote_address_is_read_as_a_browser_reads_it(address):
+    assert remote_address(address)
+    assert decoded_url(address).startswith(("http://", "//"))
+
+
+@pytest.mark.parametrize("address", ["docs/images/chart.png", "../images/a.png", "/images/a.png", "a%2F%2Fb.png",
+                                     "images/a:b.png"])
+def test_addresses_of_the_site_itself_stay_local(address):
+    assert not remote_address(address)
+
+
+@pytest.mark.parametrize("address", DISGUISED)
+def test_a_disguised_remote_image_is_refused_at_validate(content_dir, address):
+    odd_module(content_dir, f"A chart: ![chart]({address})")
+    problem = only(problems_of(content_dir), "remote-image")
+    assert problem.file.endswith("odd.yml") and problem.line == 6
+    assert "would load from outside the site" in problem.message
+
+
+def test_a_reference_image_from_elsewhere_is_refused_too(content_dir):
+    odd_module(content_dir, "A chart: ![chart][c]\n\n[c]: &#92;/host.example/c.png")
+    assert only(problems_of(content_dir), "remote-image").file.endswith("odd.yml")
+
+
+@pytest.mark.parametrize("address", DISGUISED)
+def test_rendered_all_the_same_a_disguised_image_loads_nothing(content_dir, address):
+    """Below the loader's check, the renderer's extension and the sanitizer's filter decide alike."""
+    project = load_project(content_dir)
+    html = Renderer(project).markdown_block(f"A chart: ![chart]({address})")
+    assert "<img" not in html and remote_loads(str(html)) == []
+    cleaned = sanitize(f'<p><img alt="x" src="{address}"></p>')
+    assert "src=" not in cleaned and "host.example" not in cleaned
+
+
+@pytest.mark.parametrize("attack", REMOTE_IMAGES)
+def test_the_injection_tests_remote_images_are_refused_and_inert(content_dir, attack):
+    odd_module(content_dir, attack)
+    assert only(problems_of(content_dir), "remote-image")
+    (content_dir / "modules/education/odd.yml").unlink()
+    html = str(Renderer(load_project(content_dir)).markdown_block(attack))
+    assert remote_loads(html) == [] and "javascript:" not in html
+
+
+def test_linkcheck_reports_an_image_that_loads_from_another_site(tmp_path):
+    write(tmp_path / "site/index.html", """
+        <html><body>
+        <img src="/\\host.example/a.png" alt="a">
+        <img src="&#47;/host.example/b.png" alt="b">
+        <img src="images/c.png" alt="c">
+        <a href="https://example.org/">a link to elsewhere is fine</a>
+        </body></html>""")
+    write(tmp_path / "site/images/c.png", "png")
+    report = check_site(tmp_path / "site")
+    loads = [p for p in report.problems if p.reason == "loads a file from another site"]
+    assert [p.line for p in loads] == [2, 3], report.problems
+
+
+# ---------------------------------------------------------------- 4. forged annotations
+
+#: A workflow command content could try to start a line with.
+FORGED = "::warning file=README.md::Content checked by maintainers, safe to merge"
+ANNOTATION = re.compile(r"^::(error|warning) file=[^\n\r,:]*,line=\d+,col=\d+,title=[a-z0-9-]+::[^\r\n]*$")
+
+
+def command_lines(output: str) -> list[str]:
+    """The lines a GitHub runner reads as workflow commands (it skips leading blanks; CR ends a line)."""
+    lines = re.split(r"\r\n|\r|\n", output)
+    return [line.lstrip(" \t") for line in lines if line.lstrip(" \t").startswith("::") or "##[" in line]
+
+
+@pytest.mark.parametrize("value", [f"x\n{FORGED}", f"x\r{FORGED}", f"x\n  {FORGED}", "x ##[warning]forged"])
+def test_a_value_cannot_start_an_annotation(content_dir, value):
+    path = content_dir / "modules/education/recovery-education-and-training.yml"
+    text = path.read_text(encoding="utf-8").replace("section: education", f"section: {json.dumps(value)}", 1)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(content_dir)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    commands = command_lines(result.output)
+    assert commands, result.output  # the real annotations are there
+    assert all(ANNOTATION.match(line) for line in commands), commands
+    assert not any("safe to merge" in line.split("::", 2)[1] for line in commands)
+
+
+def test_a_file_name_with_a_line_break_cannot_start_an_annotation(content_dir):
+    write(content_dir / f"modules/education/bad\n{FORGED}.yml", "id: bad\n")
+    result = CliRunner().invoke(main, ["validate", str(content_dir)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    commands = command_lines(result.output)
+    assert commands and all(ANNOTATION.match(line) for line in commands), commands
+    assert any("file=" in line and "%0A%3A%3Awarning" in line for line in commands)
