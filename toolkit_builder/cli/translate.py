@@ -205,16 +205,18 @@ def i18n_export(language: str, output: Path | None, config_file: str) -> None:
         what = f"{total} texts" if language == toolkit.language else f"{done} of {total} texts translated"
         click.echo(f"wrote {os.path.relpath(path)} ({what})")
     click.echo(f"{len(written)} file(s) written. Next: translate them, then `toolkit i18n import {language} "
-               f"{os.path.relpath(output)}/**/*.po`.")
+               f"{os.path.relpath(output)}`.")
 
 
 @i18n.command("import")
 @click.argument("language")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
 def i18n_import(language: str, files: tuple[Path, ...], config_file: str) -> None:
-    """Write the LANGUAGE translations of PO FILES (from `toolkit i18n export`) into the content's
-    `*.LANGUAGE.yml` files. Every text is checked first: when one fails, nothing is written."""
+    """Write the LANGUAGE translations of PO FILES (from `toolkit i18n export`; a folder stands for
+    every .po file in it) into the content's `*.LANGUAGE.yml` files. Every text is checked first:
+    when one fails, nothing is written."""
+    files = tuple(po for given in files for po in (sorted(given.rglob("*.po")) if given.is_dir() else [given]))
     layers = config_layers(config_file)
     toolkit = _loaded(layers).toolkit
     if language == toolkit.language or language not in toolkit.languages:
