@@ -195,7 +195,7 @@ def test_module_page_numbers_citations_in_order_of_first_use():
     page = _module_page()
     notes = page.markdown.split("## References", 1)[1]
     order = ["Mental Health Commission of Canada", "Leamy", "Slay", "Happell", "Jackson-Blott", "Higgins", "Schwartz",
-             "Recovery education and training overview"]  # the module's own source comes last
+             "Walk the Talk / de la Parole"]  # the module's own source comes last
     positions = [notes.index(name) for name in order]
     assert positions == sorted(positions)
     assert page.markdown.count('class="tk-cite"') == 9  # eight works, Schwartz cited twice

@@ -35,6 +35,7 @@ from pydantic import BaseModel
 from ..core.model import CITATION
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
+from ..core.render.typography import typography
 from ..core.yamlpos import Document, read_document
 from .lintcache import LintCache, warnings_of
 from .placeholders import find_placeholders
@@ -53,6 +54,8 @@ FORMULAS = {"en": "Flesch", "fr": "Kandel-Moles", "de": "Amstad", "es": "Fernán
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 _WORD = re.compile(r"\w+")
+#: A Markdown code span, whose straight quotes are code (linear: no nesting, no backtracking).
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 @dataclass
 class LintReport:
@@ -214,10 +217,18 @@ class _Linter:
             outline = {"level": 3 if block.heading else 2, "first": True}
             for path, text in texts(block, path=("blocks", b)):
                 self.headings(source, path, text, outline)
+        if not self.translated:
+            self.leads(source, module)
+        rules = typography(self.language)
         all_text: list[str] = []
         for path, text in texts(module):
             if self.foreign(module.id, path):
                 continue
+            if rules and rules.quotes and _CODE_SPAN.sub("", text).count('"') % 2:
+                self.warn(source, source.line_of(path, text.strip().split("\n")[0]), "unpaired-quote",
+                          f"a straight quote (\") has no pair in this text: the page cannot tell whether it opens "
+                          f"or closes, so it cannot set it as {rules.quotes[0]} or {rules.quotes[1]}",
+                          f"add the missing quote, or type {rules.quotes[0]} and {rules.quotes[1]} yourself")
             if _IMAGE_WITHOUT_ALT.search(text):
                 image = cast("re.Match[str]", _IMAGE_WITHOUT_ALT.search(text))
                 self.warn(source, source.line_of(path, text[image.start():]),
@@ -234,6 +245,15 @@ class _Linter:
                                   "split long sentences and prefer short, everyday words")
         if self.scoring and all_text:
             self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
+
+    def leads(self, source: _Source, module: Module) -> None:
+        """Every agenda item of a meeting says who leads it (the facilitator guide prints it)."""
+        for b, block in enumerate(module.blocks):
+            for i, item in enumerate(getattr(block, "agenda", None) or []):
+                if not getattr(item, "lead", None):
+                    self.warn(source, source.where(("blocks", b, "agenda", i, "title"), key=True), "agenda-without-lead",
+                              f"the agenda item '{item.title}' does not say who leads it",
+                              "add `lead:` under it: the co-chairs, the facilitator, a member with lived experience...")
 
     def headings(self, source: _Source, path: Path_, text: str, outline: dict[str, Any]) -> None:
         """Markdown headings in one text of a block, against the page outline.

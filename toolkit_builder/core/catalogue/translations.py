@@ -147,6 +147,27 @@ ENTRIES = [
         severity="warning", group="warning",
     ),
     Entry(
+        "unpaired-quote", "A straight quote has no pair",
+        "In a language whose quotation marks differ from the straight quote (French « », German „ “), pages "
+        "set each pair of straight quotes (\"...\") as that language's marks, with the spaces its typesetters "
+        "put inside them. This text has an odd number of straight quotes outside code, so the page cannot tell "
+        "which one opens and which one closes, and leaves them as typed.",
+        "Add the missing quote, or type the language's marks yourself (« and », with a no-break space inside in "
+        "French). A quote that is part of code belongs between backticks.",
+        'text: Ce qu’on appelle "rétablissement personnel.     # should be: "rétablissement personnel"',
+        severity="warning", group="warning",
+    ),
+    Entry(
+        "agenda-without-lead", "An agenda item does not say who leads it",
+        "A meeting's facilitator guide prints, for each agenda item, its time and who leads it, so the people who "
+        "run the meeting know their part before they arrive, and the work is shared rather than left to the "
+        "facilitator. This item has no `lead`.",
+        "Add `lead:` to the item: the co-chairs, the facilitator, a member with lived experience, a manager... "
+        "and translate it in each language's file.",
+        "agenda:\n  - title: Check-in round\n    minutes: 10\n    lead: The co-chairs",
+        severity="warning", group="warning",
+    ),
+    Entry(
         "placeholder-text", "A skeleton's placeholder is still there",
         "`toolkit init` and `toolkit new module` write files that validate, with texts and addresses for you to "
         "replace: `toolkit@example.org` and `https://example.org` in a copy's `toolkit.yml`, \"Replace this text "
