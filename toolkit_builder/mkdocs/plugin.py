@@ -33,6 +33,7 @@ from ..core.model import Organization
 from ..core.problems import ContentError
 from ..core.project import Project
 from ..core.render import Page, render_site, site_nav
+from ..core.render.accessibility import report_link
 from ..core.render.cache import PageCache
 from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
@@ -325,8 +326,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         """What the toolkit's partials read for one page (None: a page with no source)."""
         project = self.build.project
         organization: Organization | None = project.toolkit.organization if project else None
+        gettext = self.build.gettext
+        report = None
+        if page is not None and project is not None:  # the page's address; from the site's root without site_url
+            folder = "" if project.language == project.toolkit.language else f"{project.language}/"
+            report = report_link(organization, page.title or "", page.canonical_url or f"/{folder}{page.url}", gettext)
         return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization,
-                "toolkit_made_with": self.build.gettext("Made with")}  # Material's footer line, translated
+                "toolkit_made_with": gettext("Made with"),  # Material's footer line, translated
+                "toolkit_report": {"href": report, "label": gettext("Report a problem with this page")} if report
+                else None}
 
     def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""

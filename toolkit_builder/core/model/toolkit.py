@@ -132,6 +132,26 @@ class Organization(Strict):
     phone: Phone | None = Field(None,
         description="Contact telephone number.")
     links: list[Link] = Field(default_factory=list, description="Links shown in the footer of every page.")
+    report_issues: WebAddress | None = Field(None,
+        description="Shows \"Report a problem with this page\" on every page, leading to this address of a new "
+                    "issue (e.g. https://github.com/ORG/REPO/issues/new), filled in with the page's title and address.")
+    report_email: Email | None = Field(None,
+        description="Shows \"Report a problem with this page\" on every page as an e-mail to this address, its "
+                    "subject and text filled in with the page's title and address (when there is no report_issues).")
+
+
+class Accessibility(Strict):
+    """The accessibility statement, a page of the site in every language (`accessibility/`)."""
+
+    standard: Text | None = Field(None,
+        description="The standard the site is tested to; leave out for WCAG 2.2 at level AA.")
+    testing: Markdown | None = Field(None,
+        description="How the site is tested (Markdown); leave out for the tests every toolkit-builder site passes.")
+    limits: list[Markdown] = Field(default_factory=list,
+        description="What is known not to meet the standard yet, and what to do meanwhile, one text each (Markdown).")
+    contact: Email | None = Field(None,
+        description="Who to tell about a problem; leave out for the organization's e-mail address.")
+    reviewed: Text | None = Field(None, description="When the statement was last reviewed (\"March 2026\").")
 
 
 class Branding(Strict):
@@ -165,6 +185,8 @@ class Toolkit(Strict):
     organization: Organization | None = Field(None,
         description="Who publishes this copy of the toolkit (shown in the footer).")
     branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
+    accessibility: Accessibility | None = Field(None,
+        description="The accessibility statement page: the standard, how it is tested, known limits, a contact.")
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -203,11 +225,14 @@ class ToolkitOverlay(Strict):
     organization: Organization | None = Field(None,
         description="Who publishes this copy of the toolkit (shown in the footer).")
     branding: Branding | None = Field(None, description="Colours of this copy (checked for contrast).")
+    accessibility: Accessibility | None = Field(None,
+        description="Replaces the upstream accessibility statement as a whole.")
     hide: list[Slug] = Field(default_factory=list, description="Ids of upstream modules this copy does not publish.")
 
     def apply(self, toolkit: Toolkit) -> Toolkit:
         update = {name: getattr(self, name) for name in ("title", "short_title", "description", "about", "language",
-                                                          "languages", "process", "organization", "branding")
+                                                          "languages", "process", "organization", "branding",
+                                                          "accessibility")
                   if getattr(self, name) is not None}
         for name in ("sections", "audiences", "frameworks"):
             ours = {item.id: item for item in getattr(self, name)}

@@ -1,0 +1,59 @@
+"""The accessibility statement page (`toolkit.yml` `accessibility:`), and the "Report a problem
+with this page" link of every page (`organization:` `report_issues` or `report_email`).
+
+The statement is a page kind of its own, registered as any page kind is (``site.register_page_kind``):
+in the nav after the glossary, searched, in every language, not in the book.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from ..model.toolkit import Organization
+from ..project import Project
+from ..site import PlannedPage, Roles, register_page_kind
+from .markdown import tidy
+from .renderer import Page, Renderer
+from .site import register_page_renderer
+
+KIND = "accessibility"
+PATH = "accessibility.md"
+
+
+def plan_accessibility(project: Project, gettext: Callable[[str], str]) -> list[PlannedPage]:
+    if project.toolkit.accessibility is None:
+        return []
+    return [PlannedPage(PATH, KIND, gettext("Accessibility"))]
+
+
+def render_accessibility(renderer: Renderer, planned: PlannedPage) -> list[Page]:
+    renderer.start_page(planned.path)
+    toolkit = renderer.project.toolkit
+    statement = toolkit.accessibility
+    organization = toolkit.organization
+    address = (statement.contact if statement else None) or (organization.email if organization else None)
+    contact = Markup('<a href="mailto:{0}">{0}</a>').format(address) if address else None
+    text = renderer.env.get_template("accessibility.md.j2").render(
+        statement=statement, contact=contact, organization=organization)
+    return [Page(planned.path, planned.title, tidy(text), kind=KIND)]
+
+
+def report_link(organization: Organization | None, title: str, url: str,
+                gettext: Callable[[str], str]) -> str | None:
+    """Where "Report a problem with this page" leads: a new issue or an e-mail, filled in with the
+    page's title and address; None when `toolkit.yml` asks for neither. Nothing else is sent."""
+    if organization is None or not (organization.report_issues or organization.report_email):
+        return None
+    subject = gettext("Problem on the page: %(title)s") % {"title": title}
+    body = gettext("Page: %(url)s\n\nWhat is the problem, and what were you trying to do?") % {"url": url}
+    if organization.report_issues:
+        joiner = "&" if "?" in organization.report_issues else "?"
+        return organization.report_issues + joiner + urlencode({"title": subject, "body": body}, quote_via=quote)
+    return f"mailto:{organization.report_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+
+
+register_page_kind(KIND, Roles(), plan_accessibility, rank=60)
+register_page_renderer(KIND, render_accessibility)
