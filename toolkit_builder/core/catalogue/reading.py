@@ -123,9 +123,12 @@ ENTRIES = [
         "Interface strings (buttons, headings such as \"Sources:\") are translated in gettext catalogues "
         "(`locale/<language>/LC_MESSAGES/toolkit.po`). A translation must keep every placeholder of its msgid "
         "exactly (`%(number)s` stays `%(number)s`), give every plural form, and the file must be UTF-8 text. "
-        "Otherwise pages would show the wrong words or the build would stop.",
+        "Otherwise pages would show the wrong words or the build would stop. The content's PO files "
+        "(`toolkit i18n import`) are checked too: a translated text keeps its source's links to the site's pages, "
+        "its number of links and its `[@citations]`, and the file is in the language it is imported as.",
         "Copy the placeholders from the msgid into the msgstr and translate only the words around them; fill "
-        "in every `msgstr[n]`; save the file as UTF-8. A catalogue editor such as Poedit checks all of this.",
+        "in every `msgstr[n]`; save the file as UTF-8. A catalogue editor such as Poedit checks all of this. In a "
+        "content PO file, copy the links and `[@key]` citations of the msgid into the msgstr.",
         'msgid "Reference %(number)s"\nmsgstr "Référence %(numero)s"     # the placeholder must stay %(number)s',
         group="translation",
     ),
