@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from toolkit_builder.core import load_project
+from toolkit_builder.tools.lint import lint_project
 
 from .conftest import ROOT
 
@@ -88,3 +90,44 @@ def test_the_process_page_says_its_plans_are_this_toolkits_own(bundled_site):
     french = " ".join(_text(bundled_site / "fr" / "process" / "index.html").split()).replace("\u00a0", " ")
     assert "Ces plans sont des suggestions propres à cette trousse" in french
     assert "12 rencontres" in french
+
+
+NEW_MODULES = {"evaluating-the-change": "facilitation", "supporting-staff-who-co-train": "facilitation",
+               "co-delivered-session": "education", "working-with-families": "education"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_modules_the_seeds_support_are_cited_plain_and_translated(language):
+    project = load_project(CONTENT, language)
+    english = load_project(CONTENT)
+    report = lint_project(project, CONTENT)
+    assert report.problems == []
+    for module_id, section in NEW_MODULES.items():
+        module = next(m for m in project.modules if m.id == module_id)
+        assert module.section == section
+        assert report.reading_ease[module_id] >= 60, (module_id, report.reading_ease[module_id])
+        text = json.dumps(module.model_dump(mode="json"), ensure_ascii=False)
+        assert "[@" in text, f"{module_id} cites its sources"
+        if language == "fr":
+            source = next(m for m in english.modules if m.id == module_id)
+            assert module.title != source.title and module.summary != source.summary, f"{module_id} is translated"
+
+
+def test_the_new_modules_are_where_readers_look(bundled_site):
+    for prefix in ("", "fr/"):
+        for module_id, section in NEW_MODULES.items():
+            assert (bundled_site / prefix / section / module_id / "index.html").is_file()
+        family = _text(bundled_site / prefix / "topics" / "for-family" / "index.html")
+        hope = _text(bundled_site / prefix / "topics" / "chime-hope" / "index.html")
+        coaching = (bundled_site / prefix / "facilitation" / "coaching-check-in" / "index.html").read_text(encoding="utf-8")
+        title = {"": "Working with families", "fr/": "Travailler avec les familles"}[prefix]
+        assert title in family
+        assert {"": "Evaluating the change", "fr/": "Évaluer le changement"}[prefix] in hope
+        assert 'href="../evaluating-the-change/"' in coaching and 'href="../supporting-staff-who-co-train/"' in coaching
+
+
+def test_the_meeting_plan_says_it_is_the_short_version(bundled_site):
+    english = " ".join(_text(bundled_site / "facilitation/planning-recovery-education/index.html").split())
+    assert "This is the short version of the planning part of the process" in english
+    french = " ".join(_text(bundled_site / "fr/facilitation/planning-recovery-education/index.html").split())
+    assert "Voici la version courte de la partie planification de la démarche" in french.replace("\u00a0", " ")
