@@ -32,13 +32,14 @@ from markdown.extensions.smarty import SmartyExtension
 from markupsafe import Markup, escape
 
 from ..blocks import BLOCK_TYPES, BaseBlock
+from ..i18n import text_direction
 from ..model import Framework, Part, Section
 from ..project import Module, Project, Step, Untranslated
 from ..site import SitePlan
 from ..site.paths import ACTION_PLAN, MEETING_PRINTS, PROCESS, meeting_print_path, module_path, pdf_path, term_anchor
 from .citations import Citations, format_reference
 from .compiled import COMPILED
-from .extensions import ContentText, NoRawHtml, resolve
+from .extensions import ContentText, GlossaryIndex, NoRawHtml, resolve
 from .helpers import template_helpers
 from .labels import LanguageName, display_name, labels
 from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
@@ -70,6 +71,12 @@ HOME_MODULES = 10
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
+
+
+def _dir_attribute(language: str, other: str) -> Markup:
+    """` dir="..."` for text in ``language`` placed in text in ``other``, when their directions differ."""
+    direction = text_direction(language)
+    return Markup(f' dir="{direction}"') if direction != text_direction(other) else Markup("")
 
 class Renderer:
     def __init__(self, project: Project, overrides: str | Path | None = None, translations: Any = None,
@@ -117,14 +124,10 @@ class Renderer:
         # What fills a placeholder is content: a label too (escaped, one line, inert), unless a
         # filter already made it HTML (md_inline, plain...).
         self.env.globals.update(_=self._gettext, gettext=self._gettext, ngettext=self._ngettext)
-        glossary = {t.term: t.expansion for t in project.glossary if t.expansion}
-        # Texts with a glossary abbreviation need the Markdown converter to get their hint.
-        self._abbreviations = (re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
-                               if glossary else None)
-        self._md = markdown.Markdown(
-            extensions=[NoRawHtml(), "abbr", "smarty", ContentText(self)],
-            extension_configs={"abbr": {"glossary": glossary}},
-        )
+        # One pattern for every abbreviation, built once; texts with one need the Markdown converter
+        # to get their hint.
+        self._glossary = GlossaryIndex({t.term: t.expansion for t in project.glossary if t.expansion})
+        self._md = markdown.Markdown(extensions=[NoRawHtml(), "smarty", ContentText(self, self._glossary)])
         if (rules := typography(project.language)) and rules.quotes:  # smarty's quotes, the language's
             self._md.registerExtensions([SmartyExtension(substitutions=rules.smarty)], {})
         self._citations: Citations | None = None
@@ -141,6 +144,11 @@ class Renderer:
             audience_label=self.audience_label,
             language=project.language,
             default_language=project.toolkit.language,
+            # Where a page's text and the default language's run in opposite directions (an Arabic
+            # page showing an untranslated English block), each part says its own: `dir` beside `lang`.
+            default_dir=_dir_attribute(project.toolkit.language, project.language),
+            page_dir=_dir_attribute(project.language, project.toolkit.language),
+            dir_of=lambda code: _dir_attribute(code, project.language),
             language_name=self.language_name,
             process_page=PROCESS,
             action_plan_page=ACTION_PLAN,
@@ -217,7 +225,7 @@ class Renderer:
         if of is not None:
             with self.texts_of(of):
                 return self.markdown_inline(text)
-        if PLAIN_TEXT.fullmatch(text) and not (self._abbreviations and self._abbreviations.search(text)):
+        if PLAIN_TEXT.fullmatch(text) and not self._glossary.search(text):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
             return inert(APOSTROPHE.sub("\u2019", str(escape(text))))
         html = self._convert(text)
