@@ -68,7 +68,8 @@ def outline_titles(reader: PdfReader) -> list[str]:
 def test_a_pdf_for_each_module_and_for_the_whole_toolkit_in_each_language(pdf_site):
     project = load_project(CONTENT)
     modules = sorted(f"{m.id}.pdf" for m in project.modules)
-    modules += [f"{m.id}-{kind}.pdf" for m in project.modules if m.meeting() for kind in ("facilitator-guide", "handouts")]
+    modules += [f"{m.id}-{kind}.pdf" for m in project.modules if m.meeting()
+                for kind in ("facilitator-guide", "handouts", "meeting-pack")]
     assert sorted(p.name for p in (pdf_site / "pdf").iterdir()) == sorted(modules + ["learning-recovery-together.pdf"])
     assert sorted(p.name for p in (pdf_site / "fr/pdf").iterdir()) == sorted(modules + ["apprendre-ensemble-le-retablissement.pdf"])
     french = PdfReader(pdf_site / "fr/pdf" / f"{MODULE_ID}.pdf")
@@ -277,7 +278,7 @@ def test_meeting_page_links_to_its_guide_and_handouts_pdfs(pdf_site):
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     pdfs = [a["href"] for a in soup.select(".tk-meeting-prints a[type='application/pdf']")]
     assert [(page.parent / href).resolve() for href in pdfs] == [
-        (pdf_site / "pdf" / f"{MEETING}-{kind}.pdf").resolve() for kind in ("facilitator-guide", "handouts")]
+        (pdf_site / "pdf" / f"{MEETING}-{kind}.pdf").resolve() for kind in ("facilitator-guide", "handouts", "meeting-pack")]
     guide = BeautifulSoup((page.parent / "facilitator-guide/index.html").read_text(encoding="utf-8"), "html.parser")
     assert guide.select_one("a.tk-pdf-link")["aria-label"] == "Download this facilitator guide as a PDF"
     reader = PdfReader(pdf_site / "pdf" / f"{MEETING}-handouts.pdf")

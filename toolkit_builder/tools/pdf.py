@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
     from playwright.sync_api import Page as BrowserPage
 from ..core.render.urls import page_url
+from .paper import lay_out_for_paper
 
 PAPER_SIZES = ("Letter", "A4", "Legal")
 #: Where Chromium usually is; TOOLKIT_CHROMIUM overrides.
@@ -131,6 +132,8 @@ _ASSEMBLE = """(pages) => {
             const target = new URL(href, url);
             const j = urls.findIndex(u => new URL(u).pathname === target.pathname);
             if (j >= 0) link.setAttribute('href', '#' + (target.hash ? `part${j}-` + target.hash.slice(1) : `part${j}`));
+            // A page of the site outside this PDF: its words stay, not the printing server's address.
+            else if (target.origin === location.origin) link.removeAttribute('href');
             else link.setAttribute('href', target.href);
         });
         const part = document.createElement('section');
@@ -207,7 +210,10 @@ def print_job(browser: Browser, base_url: str, job: PdfJob, out: Path, site_url:
             page.evaluate("(css) => document.head.append(Object.assign(document.createElement('style'), "
                           "{textContent: css}))", _BOOK_CSS)
         _set_address(page, (site_url.rstrip("/") + "/" + job.pages[0]) if site_url else None)
+        # The PDF's title (its metadata): the job's own, not the first page's "page - site".
+        page.evaluate("(title) => { document.title = title; }", job.title)
         page.emulate_media(media="print", color_scheme="light")
+        lay_out_for_paper(page, paper)
         out.parent.mkdir(parents=True, exist_ok=True)
         options: dict[str, Any] = dict(path=str(out), format=paper, print_background=True, tagged=True, outline=True,
                                        prefer_css_page_size=True)

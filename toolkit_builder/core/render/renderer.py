@@ -330,10 +330,15 @@ class Renderer:
                     module.id, "module")
 
     def meeting_prints(self, module: Module) -> dict[str, dict[str, str | None]]:
-        """Links to a meeting's facilitator guide and handouts, each with its PDF when the site has PDFs."""
-        return {kind: {"page": self.link(meeting_print_path(module.section, module.id, kind)),
-                       "pdf": self.link(pdf_path(module.id, kind)) if self.pdf else None}
-                for kind in MEETING_PRINTS}
+        """Links to a meeting's facilitator guide and handouts, each with its PDF when the site has PDFs,
+        and then to the meeting pack (a PDF only: the guide and the handouts in one print)."""
+        prints: dict[str, dict[str, str | None]] = {
+            kind: {"page": self.link(meeting_print_path(module.section, module.id, kind)),
+                   "pdf": self.link(pdf_path(module.id, kind)) if self.pdf else None}
+            for kind in MEETING_PRINTS}
+        if self.pdf:
+            prints["meeting-pack"] = {"page": None, "pdf": self.link(pdf_path(module.id, "meeting-pack"))}  # paths.MEETING_PACK
+        return prints
 
     def process_parts(self) -> list[tuple[int, Part, list[Step]]]:
         """(part number, part, its published meetings) of the process, in order; none without a process."""

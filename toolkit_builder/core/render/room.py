@@ -5,13 +5,13 @@ handouts; out of search and PDFs, since the meeting page and the guide carry the
 from __future__ import annotations
 
 from ..project import Module
+from ..site import PageKind
 from ..site.paths import meeting_print_path
 from .markdown import tidy
 from .process import _agenda_times as agenda_times  # one clock for the guide and the room
 from .renderer import Page, Renderer
 
-#: The room's kind of page (``site.plan``) and its place beside the meeting's prints.
-ROOM = "meeting-room"
+#: The room's place beside the meeting's prints (planned in ``site.plan``).
 ROOM_FOLDER = "room"
 
 
@@ -32,4 +32,4 @@ def render_meeting_room(renderer: Renderer, module: Module) -> Page | None:
         text = renderer.env.get_template("room.md.j2").render(
             title=title, module=module, meeting=meeting, step=step, times=agenda_times(renderer, meeting),
             prints=renderer.meeting_prints(module))
-    return Page(path, title, tidy(text), module_id=module.id, kind=ROOM)
+    return Page(path, title, tidy(text), module_id=module.id, kind=PageKind.MEETING_ROOM)

@@ -17,6 +17,7 @@ from .markdown import nav_title
 from .parallel import spread
 from .process import render_meeting_prints, render_process
 from .renderer import Page, Renderer
+from .room import render_meeting_room
 
 #: Page kind -> what renders a page of it (planned by ``site.plan``). A module page brings its
 #: meeting's guide and handouts, the cross-index overview every topic page: those kinds are rendered
@@ -102,8 +103,10 @@ def catalogue_key(translations: Any) -> list[tuple[Any, Any]]:
 
 
 def _module_pages(renderer: Renderer, module: Module) -> list[Page]:
-    """A module's page, and a meeting's facilitator guide and handouts after it."""
-    return [renderer.render_module(module), *render_meeting_prints(renderer, module)]
+    """A module's page, a meeting's facilitator guide and handouts after it, and the room of a meeting
+    of the process."""
+    room = render_meeting_room(renderer, module)
+    return [renderer.render_module(module), *render_meeting_prints(renderer, module), *([room] if room else [])]
 
 
 def site_nav(project: Project | SitePlan, translations: Any = None) -> list[Any]:

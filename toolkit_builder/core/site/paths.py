@@ -24,6 +24,8 @@ BOOK = "book.md"
 PDF_DIR = "pdf"
 #: What a meeting prints besides its page: the facilitator guide and the handouts package.
 MEETING_PRINTS = ("facilitator-guide", "handouts")
+#: A meeting's guide, then its handouts, in one PDF: what a facilitator prints for a meeting.
+MEETING_PACK = "meeting-pack"
 
 
 def _slug(key: str) -> str:

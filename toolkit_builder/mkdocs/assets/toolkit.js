@@ -157,6 +157,7 @@
     "tk-action-plan": ["files.js", "plan.js"],
     "tk-checklist": ["checklist.js"],
     "tk-schedule": ["schedule.js"],
+    "tk-meeting-date": ["schedule.js"],
     "tk-room": ["room.js"],
     "tk-projector": ["projector.js"]
   };

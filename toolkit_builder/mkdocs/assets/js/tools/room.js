@@ -175,7 +175,10 @@
     var body = this.get("now");
     if (body.getAttribute("data-tk-showing") !== String(state.current)) {
       body.textContent = "";
-      body.appendChild(item.querySelector("[data-tk-content]").cloneNode(true)); // the page's own nodes, no parsing
+      var shown = body.appendChild(item.querySelector("[data-tk-content]").cloneNode(true)); // the page's own nodes
+      var title = shown.querySelector("[data-tk-title]"), heading = T.el("h3", { className: "tk-agenda-title" });
+      while (title.firstChild) heading.appendChild(title.firstChild); // the current item's title is a heading here
+      title.replaceWith(heading);
       body.setAttribute("data-tk-showing", String(state.current));
     }
     var next = this.items[state.current + 1];
