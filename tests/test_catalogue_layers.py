@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from babel.messages.pofile import read_po, write_po
+from click.testing import CliRunner
 
+from toolkit_builder.cli import main
 from toolkit_builder.core.i18n import PACKAGE_LOCALES, catalogue_problems, interface_coverage, load_translations
 
 from .conftest import ROOT
@@ -77,3 +79,17 @@ def test_the_package_ships_a_complete_catalogue(language):
     with (PACKAGE_LOCALES / language / "LC_MESSAGES/toolkit.po").open("rb") as handle:
         catalog = read_po(handle)
     assert catalog.num_plurals == len(Locale.parse(language).plural_form.rules) + 1
+
+
+def test_a_fresh_spanish_or_portuguese_toolkit_needs_no_interface_catalogue(tmp_path, monkeypatch):
+    project = tmp_path / "garden"
+    shutil.copytree(ROOT / "tests/fixtures/garden", project)
+    shutil.rmtree(project / "content/locale")  # no catalogue of its own
+    toolkit = project / "content/toolkit.yml"
+    toolkit.write_text(toolkit.read_text(encoding="utf-8").replace("languages: [en, es]", "languages: [en, es, pt]"),
+                       encoding="utf-8")
+    monkeypatch.chdir(project)
+    output = CliRunner().invoke(main, ["i18n", "status"]).output
+    assert "es: 100% of texts translated" in output  # the content's Spanish, as before
+    for language in ("es", "pt"):
+        assert f"{language}: interface strings" not in output, output
