@@ -167,3 +167,21 @@ def test_a_new_language_is_written_from_po_files_and_stamped_when_complete(tmp_p
     assert "season-plan.pt.yml" not in status  # complete and current: not listed
     # The same file again changes nothing.
     assert "0 file(s) changed" in run(project, "import", "pt", str(po))
+
+
+def test_a_copys_upstream_texts_go_out_and_come_back_under_its_upstream_folder(tmp_path, monkeypatch):
+    project = tmp_path / "ours"
+    shutil.copytree(ROOT / "tests/fixtures/copy/upstream", tmp_path / "upstream")
+    shutil.copytree(ROOT / "tests/fixtures/copy/overlay", project / "content")
+    (project / "mkdocs.yml").write_text("site_name: Ours\ntheme:\n  name: material\nplugins:\n  - toolkit:\n"
+                                        "      content_dir: content\n      upstream: [../upstream]\n", encoding="utf-8")
+    (project / "docs").mkdir()
+    monkeypatch.chdir(project)
+    run(project, "export", "es", "-o", "po/es")
+    run(project, "export", "en", "-o", "po/en")
+    translations = {p.relative_to(project / "po/es").with_suffix("") for p in (project / "po/es").rglob("*.po")}
+    templates = {p.relative_to(project / "po/en").with_suffix("") for p in (project / "po/en").rglob("*.pot")}
+    assert translations == templates and Path("content/upstream/toolkit") in translations
+    before = snapshot(project / "content")
+    assert "0 file(s) changed" in run(project, "import", "es", "po/es")
+    assert snapshot(project / "content") == before

@@ -2,8 +2,10 @@
 
 A PO file is named after the translation it stands for, from the site's folder:
 `content/modules/education/x.fr.yml` is `<DIR>/content/modules/education/x.po`, and the
-source language's templates `<DIR>/content/modules/education/x.pot`. Importing finds a PO
-file's translation by the end of its path, so the files may come back in any folder.
+source language's template `<DIR>/content/modules/education/x.pot` (named the same way, so a
+platform maps each template to its translations; a copy's upstream texts are translated in its
+`upstream/` folder, and named so). Importing finds a PO file's translation by the end of its
+path, so the files may come back in any folder.
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from .status import translation_status
 from .writeback import check_planned, planned_text
 
 
-def po_name(file: Path, base: Path, template: bool = False) -> Path:
-    """The PO file's name for a content file (its translation's, or its source's for a template)."""
-    relative = Path(os.path.relpath(file.resolve(), base.resolve()))
+def po_name(translation: Path, base: Path, template: bool = False) -> Path:
+    """The PO file's name for a translation file (`.pot` for the template of its texts)."""
+    relative = Path(os.path.relpath(translation.resolve(), base.resolve()))
     parts = [p for p in relative.parts if p != ".."]
-    stem = parts[-1].removesuffix(".yml")
-    if not template:
-        stem = stem.rsplit(".", 1)[0]  # x.fr -> x
+    stem = parts[-1].removesuffix(".yml").rsplit(".", 1)[0]  # x.fr.yml -> x
     return Path(*parts[:-1], stem + (".pot" if template else ".po"))
 
 
@@ -40,7 +40,7 @@ def export(layers: typing.Sequence[Path], language: str, source_language: str, b
         if not texts.leaves:
             continue
         shown = os.path.relpath(result.source.resolve(), base.resolve())
-        name = po_name(result.source if template else result.translation, base, template)
+        name = po_name(result.translation, base, template)
         write_catalog(po_catalog(texts, None if template else language, Path(shown).as_posix()), output / name)
         written.append((output / name, len(texts.leaves), 0 if template else len(texts.translated)))
     return written
