@@ -185,3 +185,27 @@ def test_a_copys_upstream_texts_go_out_and_come_back_under_its_upstream_folder(t
     before = snapshot(project / "content")
     assert "0 file(s) changed" in run(project, "import", "es", "po/es")
     assert snapshot(project / "content") == before
+
+
+def test_a_changed_source_goes_out_fuzzy_and_comes_back_stamped(project_dir, monkeypatch):
+    monkeypatch.chdir(project_dir)
+    source = project_dir / f"{PAGE}.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("heading: At a glance", "heading: The essentials at a glance", 1), encoding="utf-8")
+    run(project_dir, "export", "fr", "-o", "po/fr")
+    po = project_dir / "po/fr" / f"{PAGE}.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    messages = [m for m in catalog if m.id]
+    assert all(m.fuzzy for m in messages)  # the file is stale: every translation needs a look
+    changed = catalog.get("The essentials at a glance", context="blocks.0.heading")
+    assert changed is not None and changed.string == "En bref"
+    changed.string = "L’essentiel en bref"
+    for message in messages:  # the translator checked them all
+        message.flags.discard("fuzzy")
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+    output = run(project_dir, "import", "fr", str(po))
+    assert "1 file(s) changed" in output
+    status = run(project_dir, "status")
+    assert "recovery-education-and-training.fr.yml" not in status  # complete and current again
