@@ -209,3 +209,12 @@ def test_a_changed_source_goes_out_fuzzy_and_comes_back_stamped(project_dir, mon
     assert "1 file(s) changed" in output
     status = run(project_dir, "status")
     assert "recovery-education-and-training.fr.yml" not in status  # complete and current again
+
+
+def test_a_file_with_windows_line_endings_keeps_them(exported, project_dir):
+    target = project_dir / f"{PAGE}.fr.yml"
+    target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))
+    edit(exported / f"{PAGE}.po", "blocks.0.heading", "L’essentiel en bref")
+    run(project_dir, "import", "fr", str(exported / f"{PAGE}.po"))
+    written = target.read_bytes()
+    assert "L’essentiel en bref\r\n".encode() in written and b"\n" not in written.replace(b"\r\n", b"")

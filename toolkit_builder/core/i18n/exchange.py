@@ -91,8 +91,10 @@ def plan_import(layers: typing.Sequence[Path], language: str, base: Path, files:
 
 
 def apply(planned: typing.Sequence[Planned]) -> list[str]:
-    """Write the planned files; return their names."""
+    """Write the planned files; return their names. A file keeps its line endings (a Windows
+    checkout's CRLF); a new one has LF, on every system."""
     for plan in planned:
         plan.target.parent.mkdir(parents=True, exist_ok=True)
-        plan.target.write_text(plan.text, encoding="utf-8")
+        crlf = plan.target.is_file() and b"\r\n" in plan.target.read_bytes()
+        plan.target.write_text(plan.text, encoding="utf-8", newline="\r\n" if crlf else "\n")
     return [display(plan.target) for plan in planned]
