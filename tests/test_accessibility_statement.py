@@ -7,10 +7,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
+from toolkit_builder.core.model.toolkit import Organization
+from toolkit_builder.core.render.accessibility import report_link
 
 from .conftest import ROOT
 
@@ -86,3 +90,12 @@ def test_no_statement_and_no_report_link_unless_asked(tmp_path):
     build(project)
     assert not (project / "site/accessibility").exists()
     assert page(project / "site", "").select_one(".tk-report") is None
+
+
+def test_the_report_link_can_be_an_email_filled_in_with_the_page():
+    toolkit = SimpleNamespace(language="en", organization=Organization(name="Riverside", report_email="a11y@x.org"))
+    link = report_link(SimpleNamespace(toolkit=toolkit, language="fr"), "Glossaire", "glossary/", str)
+    address = urlsplit(link["href"])
+    assert (address.scheme, address.path) == ("mailto", "a11y@x.org")
+    query = parse_qs(address.query)
+    assert query["subject"] == ["Problem on the page: Glossaire"] and "/fr/glossary/" in query["body"][0]

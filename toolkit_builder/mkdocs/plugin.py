@@ -327,14 +327,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         project = self.build.project
         organization: Organization | None = project.toolkit.organization if project else None
         gettext = self.build.gettext
-        report = None
-        if page is not None and project is not None:  # the page's address; from the site's root without site_url
-            folder = "" if project.language == project.toolkit.language else f"{project.language}/"
-            report = report_link(organization, page.title or "", page.canonical_url or f"/{folder}{page.url}", gettext)
         return {"toolkit_alternates": self._alternates(page), "toolkit_organization": organization,
                 "toolkit_made_with": gettext("Made with"),  # Material's footer line, translated
-                "toolkit_report": {"href": report, "label": gettext("Report a problem with this page")} if report
-                else None}
+                "toolkit_report": report_link(project, page.title or "", page.canonical_url or page.url, gettext)
+                if page and project else None}
 
     def _actions(self, page: MkDocsPage) -> dict[str, Any] | None:
         """The print button and PDF link shown with a page's title (partials/actions.html)."""

@@ -41,18 +41,24 @@ def render_accessibility(renderer: Renderer, planned: PlannedPage) -> list[Page]
     return [Page(planned.path, planned.title, tidy(text), kind=KIND)]
 
 
-def report_link(organization: Organization | None, title: str, url: str,
-                gettext: Callable[[str], str]) -> str | None:
-    """Where "Report a problem with this page" leads: a new issue or an e-mail, filled in with the
-    page's title and address; None when `toolkit.yml` asks for neither. Nothing else is sent."""
+def report_link(project: Project, title: str, url: str, gettext: Callable[[str], str]) -> dict[str, str] | None:
+    """"Report a problem with this page" (``label``) and where it leads (``href``): a new issue or an
+    e-mail, filled in with the page's title and address (``url``: the page's full address, or its
+    path in its language's folder when the site has no `site_url`); None when `toolkit.yml` asks for
+    neither. Nothing else is sent."""
+    organization: Organization | None = project.toolkit.organization
     if organization is None or not (organization.report_issues or organization.report_email):
         return None
+    if "://" not in url:  # from the site's root: the default language there, the others in their folder
+        url = "/" + ("" if project.language == project.toolkit.language else f"{project.language}/") + url
     subject = gettext("Problem on the page: %(title)s") % {"title": title}
     body = gettext("Page: %(url)s\n\nWhat is the problem, and what were you trying to do?") % {"url": url}
     if organization.report_issues:
         joiner = "&" if "?" in organization.report_issues else "?"
-        return organization.report_issues + joiner + urlencode({"title": subject, "body": body}, quote_via=quote)
-    return f"mailto:{organization.report_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+        href = organization.report_issues + joiner + urlencode({"title": subject, "body": body}, quote_via=quote)
+    else:
+        href = f"mailto:{organization.report_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
+    return {"href": href, "label": gettext("Report a problem with this page")}
 
 
 register_page_kind(KIND, Roles(), plan_accessibility, rank=60)
