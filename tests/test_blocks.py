@@ -248,8 +248,8 @@ def test_link_to_a_page_that_does_not_exist_is_located(content_dir):
 
 def test_recommended_modules_and_module_tags_are_checked(content_dir):
     toolkit = (content_dir / "toolkit.yml").read_text(encoding="utf-8")
-    (content_dir / "toolkit.yml").write_text(toolkit.replace("start: [recovery-education-and-training, co-facilitated",
-                                                             "start: [recovery-education-and-trainig, co-facilitated"),
+    (content_dir / "toolkit.yml").write_text(toolkit.replace("start: [recovery-education-and-training, joint-recovery",
+                                                             "start: [recovery-education-and-trainig, joint-recovery"),
                                              encoding="utf-8")
     write(content_dir / "modules/education/tagged.yml", """
         id: tagged

@@ -131,6 +131,8 @@ def test_nav_is_grouped_by_section(built_site):
     assert nav_links(MODULE_PAGE) == [
         ("../..", ""), ("../..", "Home"), up[0],
         ("../", "Education and training"), ("./", "Recovery education and training"),
+        ("../co-delivered-session/", "Outline of a co-delivered education session"),
+        ("../working-with-families/", "Working with families"),
         *up[2:],
     ]
 

@@ -95,7 +95,8 @@ def test_untranslated_block_falls_back_marked_and_announced(content_dir):
     path.write_text(text, encoding="utf-8")
     project = load_project(content_dir, "fr")
     untranslated = project.untranslated["recovery-education-and-training"]
-    chime_index = next(i for i, b in enumerate(project.modules[0].blocks) if b.id == "chime")
+    module = next(m for m in project.modules if m.id == "recovery-education-and-training")
+    chime_index = next(i for i, b in enumerate(module.blocks) if b.id == "chime")
     assert untranslated.blocks == {chime_index} and not untranslated.whole
     page = next(p for p in render_site(project, translations=load_translations("fr"))
                 if p.module_id == "recovery-education-and-training")
