@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import random
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -223,3 +224,18 @@ def test_the_import_fuzzed(browser, base_url):
         reasons = {"json", "csv", "columns", "shape", "meeting", "date", "status", "long", "many"}
         assert all(o == "taken" or o.split(":", 1)[1] in reasons for o in outcomes), set(outcomes)
         assert "taken" in outcomes and any(o.startswith("refused") for o in outcomes)
+
+
+def test_printing_prints_what_the_team_wrote_on_landscape_sheets(browser, base_url):
+    with tool_page(browser, base_url + PLAN) as page:
+        add_action(page, "Book the room", "Sam", "2027-01-15", "done", "Ground floor")
+        page.emulate_media(media="print")
+        assert page.locator(".tk-plan-form").is_hidden() and page.locator(".tk-action-plan").is_hidden()
+        table = page.locator(".tk-plan-print table")
+        assert table.is_visible() and page.evaluate("getComputedStyle(document.body).page") == "tk-landscape"
+        first = table.locator("tbody tr").first
+        assert [c.strip() for c in first.locator("th, td").all_inner_texts()][2:] == [
+            "Book the room", "Sam", "Jan 15, 2027", "Done", "Ground floor"]
+        pdf = page.pdf(prefer_css_page_size=True)
+        sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+        assert sizes and all(float(width) > float(height) for width, height in sizes), sizes  # A4 across

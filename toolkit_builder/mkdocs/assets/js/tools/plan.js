@@ -22,6 +22,7 @@
     F.STATUSES.forEach(function (code) { self.labels[code] = self.t(code); });
     this.form.hidden = false;
     root.classList.add("tk-plan--live");
+    document.documentElement.classList.add("tk-print-landscape"); // the plan prints across (tools.css)
     this.meetings.forEach(function (section) { self.wire(section); });
     root.querySelector("[data-tk-export=csv]").addEventListener("click", function () { self.exportCsv(); });
     root.querySelector("[data-tk-export=json]").addEventListener("click", function () { self.exportJson(); });
@@ -217,6 +218,10 @@
     if (!out) return;
     var table = T.el("table");
     table.appendChild(T.el("caption", {}, this.t("printCaption")));
+    var columns = table.appendChild(T.el("colgroup"));
+    ["meeting", "milestone", "action", "who", "due", "status", "notes"].forEach(function (name) {
+      columns.appendChild(T.el("col", { className: "tk-plan-print__" + name }));
+    });
     var head = T.el("tr");
     this.header().slice(1).forEach(function (label) { head.appendChild(T.el("th", { scope: "col" }, label)); });
     table.appendChild(T.el("thead")).appendChild(head);
@@ -236,7 +241,7 @@
         var status = a ? self.labels[a.status] : "";
         var due = a && T.parseDate(a.due) ? T.formatDate(T.parseDate(a.due), { dateStyle: "medium" }) : "";
         [a ? a.action : "", a ? a.who : "", due, status, a ? a.notes : ""].forEach(function (value) {
-          tr.appendChild(T.el("td", {}, value));
+          tr.appendChild(T.el("td", { className: a ? null : "tk-write-in" }, value)); // room to write by hand
         });
       });
     });
