@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from toolkit_builder.cli import main
 from toolkit_builder.core.limits import decoded_url, remote_address
 from toolkit_builder.core.load import load_project
+from toolkit_builder.core.problems import ContentError
 from toolkit_builder.core.render.markdown import sanitize
 from toolkit_builder.core.render.renderer import Renderer
 from toolkit_builder.tools.linkcheck import check_site
@@ -145,3 +146,95 @@ def test_a_file_name_with_a_line_break_cannot_start_an_annotation(content_dir):
     commands = command_lines(result.output)
     assert commands and all(ANNOTATION.match(line) for line in commands), commands
     assert any("file=" in line and "%0A%3A%3Awarning" in line for line in commands)
+
+
+# ---------------------------------------------------------------- 6. a located problem, never a traceback
+
+PACKAGE_PO = Path(__file__).resolve().parents[1] / "toolkit_builder/locale/fr/LC_MESSAGES/toolkit.po"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_mapping_among_tags_is_a_located_problem(content_dir):
+    edit(content_dir / "modules/education/recovery-education-and-training.yml", "tags: [guidelines:2]",
+         "tags: [{a: b}]")
+    problem = only(problems_of(content_dir), "wrong-type")
+    assert problem.file.endswith("recovery-education-and-training.yml") and problem.line == 39
+
+
+@pytest.mark.parametrize("code, message", [("zz", "'zz' is not a language code"),
+                                           ("a" * 300, "is not a language code"),
+                                           ("fr-" + "a" * 300, "is not a language code")])
+def test_a_language_code_unknown_to_babel_is_refused_at_validate(content_dir, code, message):
+    edit(content_dir / "toolkit.yml", "languages: [en, fr]", f"languages: [en, fr, {code}]")
+    problems = [p for p in problems_of(content_dir) if p.file.endswith("toolkit.yml")]
+    assert len(problems) == 1 and problems[0].line == 25 and message in problems[0].message, problems
+    assert problems[0].code in ("unknown-language", "bad-value")
+
+
+def test_a_section_named_as_a_language_is_refused(content_dir):
+    edit(content_dir / "toolkit.yml", "sections:\n", "sections:\n  - id: fr\n    title: French section\n")
+    problem = only(problems_of(content_dir), "bad-value")
+    assert problem.file.endswith("toolkit.yml") and problem.line == 28 and "folder fr/" in problem.message
+
+
+def catalogue(content: Path, text: str | bytes) -> Path:
+    path = content / "locale/fr/LC_MESSAGES/toolkit.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+    return path
+
+
+PO = PACKAGE_PO.read_text(encoding="utf-8")
+PLURAL = "Plural-Forms: nplurals=2; plural=(n > 1);"
+CITATION_BACK = 'msgstr "Retour à la citation %(number)s"'
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (PO.replace("charset=utf-8", "charset=klingon"), 18, "unknown encoding: klingon"),
+    (PO.replace("charset=utf-8", "charset=ISO-8859-1").encode("latin-1", "replace"), 18,
+     "declares the charset 'iso-8859-1'"),
+    (PO.replace(PLURAL, "Plural-Forms: nplurals=2; plural=1/0;"), 16, "divides by zero for n = 0"),
+    (PO.replace(PLURAL, "Plural-Forms: nplurals=2; plural=__import__('os').getpid();"), 16,
+     "'__import__' is not part of a plural expression"),
+    (PO.replace(PLURAL, "Plural-Forms: nplurals=2; plural=n;"), 16, "gives form 2"),
+    (PO.replace(CITATION_BACK, 'msgstr "Retour à la citation %(number)*s"'), 118, "'%(number)*s'"),
+    (PO.replace(CITATION_BACK, 'msgstr "Retour à la citation %(number)50000000s"'), 118, "'%(number)50000000s'"),
+    (PO.replace(CITATION_BACK, 'msgstr "Retour à la citation %(number).9s"'), 118, "'%(number).9s'"),
+])
+def test_catalogue_headers_and_placeholders_are_checked_before_use(content_dir, text, line, message):
+    catalogue(content_dir, text)
+    with pytest.raises(ContentError) as caught:
+        load_project(content_dir, "fr")
+    problem = only(caught.value.problems, "bad-catalogue")
+    assert problem.file.endswith("content/locale/fr/LC_MESSAGES/toolkit.po"), problem
+    assert problem.line == line and message in problem.message, problem
+
+
+def test_a_plural_rule_is_computed_never_handed_to_python(content_dir, monkeypatch):
+    """gettext compiles a catalogue's plural expression into Python and runs it; the catalogues
+    here never reach it."""
+    import gettext
+
+    from toolkit_builder.core.i18n import load_translations
+
+    def refuse(expression):
+        raise AssertionError(f"gettext was given the plural expression {expression!r}")
+
+    monkeypatch.setattr(gettext, "c2py", lambda expression: refuse(expression) if expression.strip() != "0"
+                        else (lambda n: 0))
+    catalogue(content_dir, PO.replace(PLURAL, "Plural-Forms: nplurals=3; plural=(n == 0 ? 0 : n == 1 ? 1 : 2);"))
+    translations = load_translations("fr", [content_dir])
+    assert [translations.plural(n) for n in (0, 1, 2, 7)] == [0, 1, 2, 2]
+
+
+def test_the_build_refuses_a_padded_placeholder_before_it_builds(project_dir):
+    catalogue(project_dir / "content", PO.replace(CITATION_BACK, 'msgstr "%(number)50000000s"'))
+    result = toolkit(project_dir, "build")
+    assert result.returncode == 1 and "[bad-catalogue]" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert not (project_dir / "site").exists()

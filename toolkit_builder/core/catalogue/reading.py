@@ -122,8 +122,11 @@ ENTRIES = [
         "bad-catalogue", "An interface catalogue has a mistake",
         "Interface strings (buttons, headings such as \"Sources:\") are translated in gettext catalogues "
         "(`locale/<language>/LC_MESSAGES/toolkit.po`). A translation must keep every placeholder of its msgid "
-        "exactly (`%(number)s` stays `%(number)s`), give every plural form, and the file must be UTF-8 text. "
-        "Otherwise pages would show the wrong words or the build would stop. The content's PO files "
+        "exactly (`%(number)s` stays `%(number)s`), with no width, precision or flags of its own "
+        "(`%(number)50000000s` would pad a page with 50 MB), give every plural form, and the file must be UTF-8 "
+        "text that says so (`charset=UTF-8`). Its `Plural-Forms` rule is read as gettext's C expression and tried "
+        "on the counts 0 to 1,000 before use (never run as code): every count must give a form below `nplurals`, "
+        "without dividing by zero. Otherwise pages would show the wrong words or the build would stop. The content's PO files "
         "(`toolkit i18n import`) are checked too: a translated text keeps its source's links to the site's pages, "
         "its number of links and its `[@citations]`, and the file is in the language it is imported as.",
         "Copy the placeholders from the msgid into the msgstr and translate only the words around them; fill "

@@ -10,8 +10,10 @@ ENTRIES = [
         "unknown-language", "The language is not one of the toolkit's",
         "A translation file's name ends in a language code (`recovery.fr.yml` is French) that `languages:` in "
         "`toolkit.yml` does not list, so it would never be published. Often the code is mistyped (`.FR.yml`, "
-        "`.fra.yml`).",
-        "Rename the file with a code from `languages:` (`fr`, `es`...), or add the language to `languages:`.",
+        "`.fra.yml`). The codes of `language:` and `languages:` themselves must be language codes that Babel's "
+        "data (the Unicode CLDR) knows: a page needs the language's name, plural rules and dates.",
+        "Rename the file with a code from `languages:` (`fr`, `es`...), or add the language to `languages:`; in "
+        "`toolkit.yml`, write each language as ISO 639 has it (`en`, `fr`, `pt-br`).",
         "languages: [en, fr]\n# file: modules/education/recovery.de.yml",
         group="translation",
     ),

@@ -4,9 +4,11 @@ extraction from templates and code, and the names of languages."""
 from __future__ import annotations
 
 import io
+import re
 import typing
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message, TranslationError
@@ -17,6 +19,7 @@ from babel.support import NullTranslations, Translations
 
 from ..limits import unsafe_file
 from ..problems import Problem, display
+from .plural import plural_rule
 
 PACKAGE_LOCALES = Path(__file__).parents[2] / "locale"
 
@@ -52,7 +55,12 @@ def _read(path: Path, language: str, problems: list[Problem]) -> Catalog | None:
         return None
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=language, domain=DOMAIN, abort_invalid=True)
+            catalog = read_po(handle, locale=language, domain=DOMAIN, abort_invalid=True)
+        return catalog if _header_problems(path, catalog, problems) == 0 else None
+    except LookupError as error:  # an encoding Python does not know, named in the header
+        problems.append(Problem(display(path), _line_of(path, "Content-Type"), 1, "bad-catalogue",
+                                f"the catalogue cannot be read: {error}",
+                                "declare `Content-Type: text/plain; charset=UTF-8` and save the file as UTF-8"))
     except PoFileError as error:
         problems.append(Problem(display(path), getattr(error, "lineno", 1) or 1, 1, "bad-catalogue",
                                 f"the catalogue cannot be read: {error}",
@@ -75,6 +83,49 @@ def _read(path: Path, language: str, problems: list[Problem]) -> Catalog | None:
     return None
 
 
+def _line_of(path: Path, header: str) -> int:
+    """The line of a header field in a catalogue (1 when it cannot be found)."""
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError:
+        return 1
+    return next((i + 1 for i, line in enumerate(lines) if header.encode() in line), 1)
+
+
+def _header_problems(path: Path, catalog: Catalog, problems: list[Problem]) -> int:
+    """How many problems the catalogue's header has: a charset other than UTF-8 (pages and the
+    checks read catalogues as UTF-8), a plural rule that does not hold (``plural.plural_rule``)."""
+    before = len(problems)
+    if catalog.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        problems.append(Problem(display(path), _line_of(path, "Content-Type"), 1, "bad-catalogue",
+                                f"the catalogue declares the charset '{catalog.charset}'; catalogues are UTF-8",
+                                "declare `Content-Type: text/plain; charset=UTF-8` and save the file as UTF-8"))
+    try:
+        plural_rule(catalog.plural_forms)
+    except ValueError as error:
+        problems.append(Problem(display(path), _line_of(path, "Plural-Forms"), 1, "bad-catalogue",
+                                f"the catalogue's Plural-Forms cannot be used: {error}",
+                                "copy the Plural-Forms line of your language from the gettext manual, e.g. "
+                                "`Plural-Forms: nplurals=2; plural=(n > 1);` for French"))
+    return len(problems) - before
+
+
+#: A `%` conversion as Python's formatting reads one (name, flags, width, precision, type).
+_CONVERSION = re.compile(r"%(?:\(\w*\))?[#0 +-]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?[a-zA-Z%]?")
+#: What a translation may hold after a `%` besides the msgid's own conversions: a named placeholder
+#: or `%%`. Widths, precision, flags and `*` are refused: `%(number)50000000s` pads a page with 50 MB.
+_PLAIN_CONVERSION = re.compile(r"%\(\w+\)[sd]|%%")
+
+
+def _format_problems(message: Message) -> list[str]:
+    """The `%` conversions of the message's translations that are neither plain nor the msgid's own."""
+    ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
+    own = {match.group(0) for text in ids for match in _CONVERSION.finditer(str(text))}
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return [match.group(0)[:20] for string in strings for match in _CONVERSION.finditer(string or "")
+            if not _PLAIN_CONVERSION.fullmatch(match.group(0)) and match.group(0) not in own]
+
+
 def _message_problems(path: Path, lines: list[str], message: Message,
                       errors: list[TranslationError]) -> list[Problem]:
     # At the translation (the msgstr line), which is what a translator changes.
@@ -84,6 +135,10 @@ def _message_problems(path: Path, lines: list[str], message: Message,
     found = [Problem(*where, "bad-catalogue", f"the translation of '{_first(message.id)}' is wrong: {error}",
                      "keep every placeholder such as %(name)s exactly as in the msgid; translate only the words")
              for error in errors]
+    found.extend(Problem(*where, "bad-catalogue",
+                         f"the translation of '{_first(message.id)}' holds '{bad}': a placeholder takes no width, "
+                         "precision or flags", "write placeholders as in the msgid, e.g. %(number)s; write %% for a "
+                         "percent sign") for bad in _format_problems(message))
     if message.pluralizable and isinstance(message.string, (list, tuple)):
         filled = [bool(form) for form in message.string]
         if any(filled) and not all(filled):
@@ -138,8 +193,12 @@ def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -
     to the source (English) string. Fuzzy and empty translations are left out of every layer."""
     translations: NullTranslations = NullTranslations()
     for path in catalogue_paths(language, content_dirs):
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language, domain=DOMAIN)
+        catalog = _read(path, language, [])
+        if catalog is None:  # validation reports it; the build uses the catalogues before it
+            continue
+        # The plural rule is computed by plural.py, never given to gettext, which runs it as Python.
+        forms, rule = plural_rule(catalog.plural_forms)
+        catalog.mime_headers = [*catalog.mime_headers, ("Plural-Forms", f"nplurals={forms}; plural=0;")]
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
         buffer.seek(0)
@@ -148,7 +207,12 @@ def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -
             translations.merge(layer)
         else:
             translations = layer
+        translations.plural = _counted(rule)  # a later catalogue's rule, like its strings, wins
     return translations
+
+
+def _counted(rule: Callable[[int], int]) -> Callable[[float | Decimal], int]:
+    return lambda n: rule(int(n))
 
 
 def extract_messages(output: Path) -> int:

@@ -41,6 +41,8 @@ class Checker:
         self.problems.append(Problem(document.file, line, column, code, message, hint))
 
     def reference(self, document: Document, path: Path_, key: str) -> None:
+        if not isinstance(key, str):  # the model's checks report a value of the wrong type
+            return
         if key not in self.references:
             self.problem(document, path, "unknown-reference", f"unknown reference '{key}'",
                          did_you_mean(key, self.references, "references in references.yml"))
@@ -62,6 +64,8 @@ class Checker:
                 self.reference(document, path, match.group(1))
 
     def tag(self, document: Document, path: Path_, tag: str) -> None:
+        if not isinstance(tag, str):  # as above (`tags: [{a: b}]`)
+            return
         framework_id, _, key = tag.partition(":")
         framework = self.toolkit.framework(framework_id)
         if not key or framework is None:
@@ -101,6 +105,11 @@ class Checker:
                              f"unknown framework '{framework.maps_to}'",
                              did_you_mean(framework.maps_to, [f.id for f in self.toolkit.frameworks], "frameworks"))
         self.branding(document)
+        for i, section in enumerate(self.toolkit.sections):
+            if section.id in self.toolkit.languages:
+                self.problem(document, ("sections", i, "id"), "bad-value",
+                             f"the section id '{section.id}' is also one of the toolkit's languages, whose pages "
+                             f"live in the folder {section.id}/", "give the section another id")
         if self.toolkit.language not in self.toolkit.languages:
             self.problem(document, ("language",), "bad-value",
                          f"the default language '{self.toolkit.language}' is not in 'languages'",
@@ -232,6 +241,8 @@ class Checker:
                          "choose a darker colour; https://webaim.org/resources/contrastchecker/ helps")
 
     def audience(self, document: Document, path: Path_, audience: str) -> None:
+        if not isinstance(audience, str):  # as above
+            return
         if self.toolkit.audience(audience) is None:
             self.problem(document, path, "unknown-audience", f"unknown audience '{audience}'",
                          did_you_mean(audience, [a.id for a in self.toolkit.audiences], "audiences in toolkit.yml"))

@@ -206,6 +206,8 @@ def _explain(error: ErrorDetails, document: Document, root: Any, base: Path_ = (
         hint = did_you_mean(str(value), expected, "allowed values")
     elif kind == "content_path":
         code, message, hint = "bad-path", error["msg"], ctx.get("hint")
+    elif kind == "language_code":
+        code, message, hint = "unknown-language", error["msg"], ctx.get("hint")
     else:
         message = f"'{name}': {error['msg']}"
     return Problem(document.file, line, column, code, message, hint)

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Annotated
 
+from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError
 
@@ -56,6 +57,25 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, BeforeValidator(_int_to_str), matching(
     SLUG_PATTERN, "'{value}' is not a valid {name}",
     "use lower-case letters, digits and dashes only, e.g. 'recovery-education'")]
+
+
+def _known_language(code: str) -> str:
+    """A language code that Babel's data (CLDR) knows: a page needs the language's name, plural
+    rules and dates, and its code names a folder of the site."""
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise PydanticCustomError("language_code", "'{code}' is not a language code", {
+            "code": code if len(code) <= 40 else code[:40] + "...",
+            "hint": "write a language's code as ISO 639 has it, e.g. en, fr, es, pt-br"}) from None
+    return code
+
+
+#: A language code (`en`, `fr`, `pt-br`), known to Babel's data.
+LanguageCode = Annotated[str, matching(
+    r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$", "'{value}' is not a language code",
+    "write a language's code as ISO 639 has it, in lower case, e.g. en, fr, es, pt-br"),
+    AfterValidator(_known_language)]
 
 
 #: A key that refers to an entry declared elsewhere (reference, component...): checked against

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Colour, Email, Key, LinkTarget, Markdown, Phone, Slug, Strict, Text, WebAddress
+from .fields import Colour, Email, Key, LanguageCode, LinkTarget, Markdown, Phone, Slug, Strict, Text, WebAddress
 
 
 class Section(Strict):
@@ -170,8 +170,8 @@ class Toolkit(Strict):
         description="What the toolkit is for, shown on the home page (Markdown).")
     about: Markdown | None = Field(None,
         description="What the toolkit is and how to use it, for the home page (Markdown).")
-    language: Slug = Field("en", description="Language code of the content (`en`, `fr`).")
-    languages: list[Slug] = Field(default_factory=lambda: ["en"],
+    language: LanguageCode = Field("en", description="Language code of the content (`en`, `fr`).")
+    languages: list[LanguageCode] = Field(default_factory=lambda: ["en"],
         description="Every language the toolkit is published in.")
     sections: list[Section] = Field(min_length=1,
         description="The toolkit's sections, in the order of the navigation.")
@@ -211,8 +211,8 @@ class ToolkitOverlay(Strict):
     description: Markdown | None = Field(None,
         description="Replaces what the home page says the toolkit is for (Markdown).")
     about: Markdown | None = Field(None, description="Replaces the home page's text about the toolkit (Markdown).")
-    language: Slug | None = Field(None, description="The copy's default language, if not the upstream's.")
-    languages: list[Slug] | None = Field(None,
+    language: LanguageCode | None = Field(None, description="The copy's default language, if not the upstream's.")
+    languages: list[LanguageCode] | None = Field(None,
         description="Every language this copy is published in (replaces the upstream list).")
     sections: list[Section] = Field(default_factory=list,
         description="Sections of this copy: an upstream id replaces that section's title and summary; new ids "
