@@ -238,3 +238,71 @@ def test_the_build_refuses_a_padded_placeholder_before_it_builds(project_dir):
     assert result.returncode == 1 and "[bad-catalogue]" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert not (project_dir / "site").exists()
+
+
+# ---------------------------------------------------------------- 5. no write or read through a link
+
+def test_stamp_does_not_write_through_a_linked_translation(project_dir, tmp_path):
+    content = project_dir / "content"
+    translation = content / "modules/education/recovery-education-and-training.fr.yml"
+    outside = tmp_path / "outside.yml"
+    outside.write_text(translation.read_text(encoding="utf-8").replace("source:", "# source:"), encoding="utf-8")
+    before = outside.read_bytes()
+    translation.unlink()
+    translation.symlink_to(outside)
+    result = toolkit(project_dir, "i18n", "stamp", "fr")
+    assert outside.read_bytes() == before, result.stdout + result.stderr
+    assert "stamped content/modules/education/recovery-education-and-training.fr.yml" not in result.stdout
+
+
+@pytest.fixture
+def spanish(project_dir: Path) -> Path:
+    edit(project_dir / "content/toolkit.yml", "languages: [en, fr]", "languages: [en, fr, es]")
+    return project_dir
+
+
+def test_start_creates_nothing_through_a_dangling_link(spanish, tmp_path):
+    target = spanish / "content/modules/education/recovery-education-and-training.es.yml"
+    elsewhere = tmp_path / "elsewhere" / "planted.yml"
+    elsewhere.parent.mkdir()
+    target.symlink_to(elsewhere)
+    result = toolkit(spanish, "i18n", "start", "es")
+    assert result.returncode == 0, result.stderr
+    assert not elsewhere.exists()
+    assert "is a link" in result.stderr
+    assert (spanish / "content/modules/education/coaching-check-in.es.yml").is_file() or "wrote" in result.stdout
+
+
+def test_start_writes_no_catalogue_through_a_linked_locale_folder(spanish, tmp_path):
+    outside = tmp_path / "outside-locale"
+    outside.mkdir()
+    (spanish / "content/locale").symlink_to(outside, target_is_directory=True)
+    result = toolkit(spanish, "i18n", "start", "es")
+    assert list(outside.rglob("*")) == [], result.stdout + result.stderr
+    assert "is a link" in result.stderr
+
+
+def test_new_module_writes_nothing_through_a_linked_section_folder(project_dir, tmp_path):
+    outside = tmp_path / "outside-section"
+    outside.mkdir()
+    (project_dir / "content/modules/planted").symlink_to(outside, target_is_directory=True)
+    edit(project_dir / "content/toolkit.yml", "sections:\n", "sections:\n  - id: planted\n    title: Planted\n")
+    result = toolkit(project_dir, "new", "module", "planted", "x")
+    assert result.returncode != 0 and "is a link" in result.stderr, result.stdout + result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_a_linked_terms_file_is_not_read_nor_echoed(project_dir, tmp_path):
+    from toolkit_builder.tools.terminology import load_terminology
+
+    secrets = tmp_path / "secrets.yml"
+    secrets.write_text("API_TOKEN: s3cr3t-value\n", encoding="utf-8")
+    terms = project_dir / "content/terms.fr.yml"
+    terms.unlink()
+    terms.symlink_to(secrets)
+    problems: list = []
+    assert load_terminology([project_dir / "content"], "fr", problems) is None
+    assert [p.code for p in problems] == ["unreadable"]
+    assert not any("s3cr3t" in str(p) or "API_TOKEN" in str(p) for p in problems)
+    result = toolkit(project_dir, "validate")
+    assert "s3cr3t" not in result.stdout + result.stderr and "API_TOKEN" not in result.stdout + result.stderr

@@ -13,6 +13,7 @@ import click
 
 from ..core.catalogue import CATALOGUE, catalogue_markdown
 from ..core.catalogue import explain as explain_code
+from ..core.limits import UnsafeTarget, write_in_folder
 from ..core.load import load_languages, load_project
 from ..core.problems import ContentError, did_you_mean
 from ..tools.linkcheck import check_site, format_report
@@ -111,10 +112,13 @@ def new_module(section: str, module_id: str, title: str | None, content_dir: Pat
     if module_id in project.sources:
         raise click.ClickException(f"a module '{module_id}' already exists: {project.sources[module_id]}")
     path = content_dir / "modules" / section / f"{module_id}.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
     audience = toolkit.audiences[0].id if toolkit.audiences else ""
     title = title or module_id.replace("-", " ").capitalize()
-    path.write_text(SKELETON.format(id=module_id, title=json.dumps(title, ensure_ascii=False), section=section, audience=audience), encoding="utf-8")
+    text = SKELETON.format(id=module_id, title=json.dumps(title, ensure_ascii=False), section=section, audience=audience)
+    try:  # never through a link, nor over a file: the content folder's rule for writes
+        write_in_folder(path, content_dir, text, new=True)
+    except UnsafeTarget as refused:
+        raise click.ClickException(str(refused)) from None
     click.echo(f"Wrote {path}. Edit it, then run `toolkit validate`.")
 
 

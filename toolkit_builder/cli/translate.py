@@ -21,11 +21,19 @@ from ..core.i18n import (
 )
 from ..core.i18n.exchange import NotMatched, apply, export, plan_import
 from ..core.i18n.update import new_strings, update_catalogue
+from ..core.limits import UnsafeTarget, unsafe_target, write_in_folder
 from ..core.load import load_project
 from ..core.problems import ContentError, Problem
 from ..core.project import Project
 from .config import config_layers
 from .report import report
+
+
+def _layer_of(path: Path, layers: list[Path]) -> Path:
+    """The content folder that holds ``path`` as written (the last, when none does: then the
+    content-folder rule refuses to write it)."""
+    absolute = Path(os.path.abspath(path))
+    return next((layer for layer in reversed(layers) if absolute.is_relative_to(os.path.abspath(layer))), layers[-1])
 
 
 def _loaded(layers: list[Path]) -> Project:
@@ -107,8 +115,13 @@ def i18n_stamp(language: str, files: tuple[Path, ...], config_file: str) -> None
     """Mark translations into LANGUAGE as up to date with their sources (all, or the FILES given)."""
     chosen = {f.resolve() for f in files}
     changed = 0
-    for result in translation_status(config_layers(config_file), language):
+    layers = config_layers(config_file)
+    for result in translation_status(layers, language):
         if result.state == "missing" or (chosen and result.translation.resolve() not in chosen):
+            continue
+        refused = unsafe_target(result.translation, _layer_of(result.translation, layers))
+        if refused is not None:
+            click.echo(f"kept {os.path.relpath(result.translation)}: {refused}", err=True)
             continue
         if stamp(result.translation, result.digest):
             changed += 1
@@ -160,12 +173,17 @@ def i18n_start(language: str, files: tuple[Path, ...], config_file: str) -> None
                         Path(os.path.relpath(schema, target.parent)).as_posix() if schema.is_file() else None)
         if text is None:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        try:
+            write_in_folder(target, _layer_of(target, layers), text, new=True)
+        except UnsafeTarget as refused:
+            click.echo(f"kept {os.path.relpath(target)}: {refused}", err=True)
+            continue
         written += 1
         click.echo(f"wrote {os.path.relpath(target)} ({result.total} texts to translate)")
     catalogue = layers[-1] / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if catalogue.exists():
+    if (why := unsafe_target(catalogue, layers[-1])) is not None:
+        click.echo(f"kept {os.path.relpath(catalogue)}: {why}", err=True)
+    elif os.path.lexists(catalogue):
         click.echo(f"kept {os.path.relpath(catalogue)}: it exists")
     elif not interface_coverage(language, layers)[1]:
         click.echo(f"no {os.path.relpath(catalogue)} needed: every interface string is translated into {language}")

@@ -5,6 +5,7 @@ each limit is a located problem, never a crash or a stalled build."""
 from __future__ import annotations
 
 import html
+import os
 import re
 import stat
 from pathlib import Path
@@ -106,6 +107,48 @@ def unsafe_file(path: Path, root: Path) -> tuple[str, str] | None:
                 "replace it with a text file, or remove it")
     return None
 
+
+
+def unsafe_target(path: Path, root: Path) -> str | None:
+    """Why the commands must not write ``path`` as a file of the content folder ``root``; None if
+    they may. The stricter rule of writes: the path stays inside the folder as written, no part of it
+    below the folder is a link (a linked file, a dangling link, a linked `locale/` folder: a write
+    through any of them lands elsewhere), and what is there already is a regular file."""
+    root = Path(os.path.abspath(root))
+    target = Path(os.path.abspath(path))
+    if not target.is_relative_to(root) or target == root:
+        return f"{path} is not inside the content folder {root}"
+    current = root
+    for part in target.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{current} is a link; nothing is written through a link in the content folder"
+    if os.path.lexists(target) and not target.is_file():
+        return f"{path} is not a regular file"
+    return None
+
+
+class UnsafeTarget(Exception):
+    """A command was about to write through a link or out of the content folder."""
+
+
+def write_in_folder(path: Path, root: Path, text: str, new: bool = False) -> None:
+    """Write ``text`` to ``path`` in the content folder ``root`` under ``unsafe_target``'s rule,
+    creating its folders; with ``new``, only if nothing is there. The file is opened without
+    following a link, so a link put in its place after the check is not followed either."""
+    refused = unsafe_target(path, root)
+    if refused is not None:
+        raise UnsafeTarget(refused)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | (os.O_EXCL if new else 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except FileExistsError:
+        raise UnsafeTarget(f"{path} exists; it is kept as it is") from None
+    except OSError as error:
+        raise UnsafeTarget(f"{path} cannot be written: {error.strerror}") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 class _ImageSources(Treeprocessor):  # type: ignore[misc]  # Python-Markdown ships no type hints
     """Collects the sources of a converted text's images, as the converter read them."""

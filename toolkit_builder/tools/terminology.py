@@ -85,7 +85,8 @@ def load_terminology(layers: list[Path], language: str, problems: list[Problem])
         path = layer / f"terms.{language}.yml"
         if not path.is_file():
             continue
-        document = read_document(path, display(path), problems)
+        # Read only as a regular file inside its content folder: a linked file's values are never echoed.
+        document = read_document(path, display(path), problems, root=layer)
         loaded = validate(Terminology, document, problems) if document is not None else None
         if isinstance(loaded, Terminology):
             terms.extend(loaded.terms)
