@@ -306,3 +306,37 @@ def test_a_linked_terms_file_is_not_read_nor_echoed(project_dir, tmp_path):
     assert not any("s3cr3t" in str(p) or "API_TOKEN" in str(p) for p in problems)
     result = toolkit(project_dir, "validate")
     assert "s3cr3t" not in result.stdout + result.stderr and "API_TOKEN" not in result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- 3. bounded output
+
+MEETING = "content/modules/facilitation/beyond-training.yml"
+HANDOUT = ("      - title: Considerations\n        module: recovery-education-and-training\n"
+           "        block: considerations\n")
+
+
+def test_a_meeting_prints_each_module_once(project_dir):
+    edit(project_dir / MEETING, HANDOUT, HANDOUT + "      - title: Again\n        module: recovery-education-and-training\n")
+    problem = only(problems_of(project_dir / "content"), "output-too-large")
+    assert problem.file.endswith("beyond-training.yml") and problem.line == 89 and "already printed" in problem.message
+
+
+def test_a_meeting_has_a_bounded_number_of_handouts(project_dir):
+    from toolkit_builder.core.limits import MAX_HANDOUTS_PER_MEETING
+
+    others = "".join(f"      - title: Handout {i}\n        module: recovery-education-and-training\n"
+                     f"        block: b{i}\n" for i in range(MAX_HANDOUTS_PER_MEETING + 1490))
+    edit(project_dir / MEETING, HANDOUT, others)
+    problems = problems_of(project_dir / "content")
+    assert [p.message for p in problems if p.code == "output-too-large"] == [
+        f"a meeting may have at most {MAX_HANDOUTS_PER_MEETING} handouts"]
+
+
+def test_a_one_letter_glossary_term_gives_a_bounded_number_of_hints(content_dir):
+    from toolkit_builder.core.limits import MAX_GLOSSARY_HINTS_PER_TEXT
+
+    edit(content_dir / "glossary.yml", "terms:\n", "terms:\n  - term: a\n    expansion: " + "x" * 500
+         + "\n    definition: A letter.\n")
+    html = str(Renderer(load_project(content_dir)).markdown_block("a " * 20_000))
+    assert html.count("<abbr") == MAX_GLOSSARY_HINTS_PER_TEXT
+    assert len(html) < 200_000  # 20,000 hints would be some 10 MB

@@ -48,6 +48,9 @@ MAX_INLINE_MARKS_PER_TEXT = 2_000
 MAX_INLINE_MARKS_PER_FILE = 40_000
 #: Longest text: some eight thousand words, more than any page section holds.
 MAX_TEXT_CHARACTERS = 50_000
+#: Handouts one meeting may have: each prints a whole module, or a block of one, on the handouts
+#: page, so with a module file's own limit this bounds that page (the bundled meetings have one to three).
+MAX_HANDOUTS_PER_MEETING = 10
 #: Glossary hints one text may show: a one-letter term in a long text would otherwise make a hint,
 #: with its expansion, of every occurrence. Later occurrences are plain words.
 MAX_GLOSSARY_HINTS_PER_TEXT = 100

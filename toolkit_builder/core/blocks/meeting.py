@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ..limits import MAX_HANDOUTS_PER_MEETING
 from ..model import Markdown, Minutes, Slug, Strict, Text
 from ..problems import Path_, did_you_mean
 from .base import BaseBlock, Checks, Modules
@@ -58,11 +59,25 @@ class MeetingBlock(BaseBlock):
         A module hidden by a localized copy still counts: the link is then shown as text. A
         block is only checked in a module of the same content folder: when a copy replaces an
         upstream module, upstream links lead to the new module's page (not to a block of it)."""
+        printed: set[tuple[str, str | None]] = set()
         for h, handout in items(data.get("handouts")):
             target_id = handout.get("module") if isinstance(handout, dict) else None
+            if h == MAX_HANDOUTS_PER_MEETING:  # a handout prints a whole module: bound what one file makes printed
+                checks.problem(at + ("handouts", h), "output-too-large",
+                               f"a meeting may have at most {MAX_HANDOUTS_PER_MEETING} handouts",
+                               "print fewer handouts, or split the meeting")
             if not isinstance(target_id, str):
                 continue
             where = at + ("handouts", h)
+            block = handout.get("block") if isinstance(handout.get("block"), str) else None
+            # A whole module holds its blocks: it counts as printed with any of them.
+            if (target_id, block) in printed or (target_id, None) in printed or (
+                    block is None and any(module == target_id for module, _ in printed)):
+                checks.problem(where + ("module",), "output-too-large",
+                               f"the module '{target_id}'{f' (its block {block!r})' if block else ''} is already "
+                               "printed by an earlier handout of this meeting", "name each module or block once")
+                continue
+            printed.add((target_id, block))
             if not modules.exists(target_id):
                 checks.problem(where + ("module",), "unknown-module", f"there is no module '{target_id}'",
                                did_you_mean(target_id, modules.ids(), "modules"))

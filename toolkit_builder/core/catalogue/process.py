@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from ..limits import MAX_HANDOUTS_PER_MEETING
 from .entry import Entry
 
 ENTRIES = [
+    Entry(
+        "output-too-large", "A meeting would print too much",
+        "Each handout of a meeting prints a whole module, or a block of one, on the meeting's handouts page and "
+        f"in its PDF. So a meeting may have at most {MAX_HANDOUTS_PER_MEETING} handouts, and names each module or "
+        "block once: one small file could otherwise make a page of hundreds of megabytes that every reader "
+        "downloads. (Texts have limits of their own, `text-too-complex`; a text shows at most 100 glossary hints, "
+        "later occurrences of its terms are plain words.)",
+        "Print fewer handouts, or split the meeting in two; name each module or block once.",
+        "handouts:\n  - title: The plan\n    module: forming-the-team\n"
+        "  - title: The plan again\n    module: forming-the-team   # already printed above",
+        group="link",
+    ),
     Entry(
         "not-a-meeting", "The module is not a meeting",
         "A part of the process (`process:` in `toolkit.yml`) lists a module under `meetings:`, but that module "
