@@ -35,13 +35,15 @@ def test_update_brings_an_old_catalogue_up_to_date(tmp_path, monkeypatch):
     catalog.add("A string this version no longer has", "Una cadena que ya no existe")
     with CATALOGUE.open("wb") as handle:
         write_po(handle, catalog)
+    new = ids(PACKAGE_LOCALES / "toolkit.pot") - ids(CATALOGUE)  # those dropped, and any the package added since
+    assert set(dropped) <= new
     runner = CliRunner()
     status = runner.invoke(main, ["i18n", "status", "--details"])
-    assert f"es: {len(dropped)} interface string(s) new since" in status.output
-    assert f"new: {dropped[0]!r}" in status.output
+    assert f"es: {len(new)} interface string(s) new since" in status.output
+    assert "new: '" in status.output
     result = runner.invoke(main, ["i18n", "update", "es"])
     assert result.exit_code == 0, result.output
-    assert f"{len(dropped)} new" in result.output and "1 obsolete" in result.output
+    assert f"{len(new)} new" in result.output and "1 obsolete" in result.output
     assert ids(CATALOGUE) >= ids(PACKAGE_LOCALES / "toolkit.pot")
     text = CATALOGUE.read_text(encoding="utf-8")
     assert '#~ msgid "A string this version no longer has"' in text  # kept, not lost
