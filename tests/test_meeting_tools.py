@@ -257,3 +257,25 @@ def test_the_room_and_plan_work_from_the_offline_copy(browser, offline_copy):
         assert "Works without a server" in csv_text
         page.goto(room)
         assert current(page) == 1 and page.get_by_label("Notes", exact=True).input_value() == "offline note"
+
+
+def test_the_handouts_open_on_the_projector_with_nothing_else(browser, base_url):
+    with tool_page(browser, base_url + "facilitation/planning-co-production-interviews/room/") as page:
+        page.get_by_role("link", name="Show the handouts on the projector").click()
+        page.wait_for_function("() => document.documentElement.classList.contains('tk-projector')")
+        assert page.url.endswith("handouts/?view=projector")
+        assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+        size = page.locator("article.md-typeset").evaluate("a => parseFloat(getComputedStyle(a).fontSize)")
+        assert size >= 20
+        page.get_by_role("link", name="Leave the projector view").click()
+        assert page.url.endswith("handouts/") and page.locator(".md-header").is_visible()
+
+
+def test_a_monthly_cadence_keeps_the_day_or_takes_the_months_last(browser, base_url):
+    with tool_page(browser, base_url + PROCESS) as page:
+        dates = page.evaluate("""() => [1, 2, 3, 13].map(n => ToolkitTools.isoDate(
+            ToolkitSchedule.meetingDate({first: "2027-01-31", every: 1, unit: "month"}, n)))""")
+        assert dates == ["2027-01-31", "2027-02-28", "2027-03-31", "2028-01-31"]
+        days = page.evaluate("""() => [1, 2].map(n => ToolkitTools.isoDate(
+            ToolkitSchedule.meetingDate({first: "2027-03-27", every: 3, unit: "day"}, n)))""")
+        assert days == ["2027-03-27", "2027-03-30"]
