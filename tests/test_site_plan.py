@@ -77,10 +77,11 @@ def test_a_page_kind_from_a_package_outside_shows_in_nav_paths_book_pdfs_and_pag
     sys.modules.pop("posters", None)
 
 
-def test_two_pages_or_pdfs_at_one_path_are_a_located_problem(content_dir):
-    # A module named as a meeting's handouts: its PDF would replace the meeting's handouts PDF.
-    write(content_dir / "modules/facilitation/forming-the-team-handouts.yml", """
-        id: forming-the-team-handouts
+@pytest.mark.parametrize("suffix", ["handouts", "meeting-pack"])
+def test_two_pages_or_pdfs_at_one_path_are_a_located_problem(content_dir, suffix):
+    # A module named as a meeting's handouts (or its pack): its PDF would replace the meeting's.
+    write(content_dir / f"modules/facilitation/forming-the-team-{suffix}.yml", f"""
+        id: forming-the-team-{suffix}
         title: Handouts of the first meeting
         section: facilitation
         blocks:
@@ -88,8 +89,8 @@ def test_two_pages_or_pdfs_at_one_path_are_a_located_problem(content_dir):
             text: People can and do recover.
         """)
     problem = only(problems_of(content_dir), "path-clash")
-    assert problem.file.endswith("forming-the-team-handouts.yml") and problem.line == 1
-    assert "pdf/forming-the-team-handouts.pdf" in problem.message and "forming-the-team" in problem.message
+    assert problem.file.endswith(f"forming-the-team-{suffix}.yml") and problem.line == 1
+    assert f"pdf/forming-the-team-{suffix}.pdf" in problem.message and "'forming-the-team'" in problem.message
 
 
 def test_a_section_named_as_a_generated_folder_is_refused(content_dir):

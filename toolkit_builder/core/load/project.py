@@ -17,7 +17,6 @@ from ..model import Glossary, GlossaryTerm, Reference, Toolkit, ToolkitOverlay
 from ..problems import ContentError, Problem, did_you_mean, display
 from ..project import Module, Project, Untranslated
 from ..site import PlannedPage, paths_before_load, plan_site
-from ..site.paths import toolkit_pdf_path
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
 from .documents import DocumentCache
@@ -308,7 +307,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
     return project
 
 
-def _clash(layers: list[Path], project: Project, first: PlannedPage, second: PlannedPage) -> Problem:
+def _clash(layers: list[Path], project: Project, first: PlannedPage, second: PlannedPage, target: str) -> Problem:
     """Two pages (or their PDFs) at one path: located at the later one's file, naming the other."""
 
     def what(page: PlannedPage) -> str:
@@ -327,8 +326,6 @@ def _clash(layers: list[Path], project: Project, first: PlannedPage, second: Pla
         where = display(path)
     else:
         where = display(layers[-1] / "toolkit.yml")
-    target = second.pdf if second.pdf and second.pdf in (first.pdf, toolkit_pdf_path(project.toolkit.title)) \
-        else second.path
     return Problem(where, line, 1, "path-clash", f"{what(second)} and {what(first)} would both be written at {target}",
                    "give the module (or the section) another id; a module's file name and `id:` change together")
 

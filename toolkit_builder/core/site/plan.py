@@ -16,7 +16,7 @@ with ``register_page_kind``, and a function that renders it with ``render.regist
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
@@ -30,6 +30,7 @@ from .paths import (
     BOOK,
     GLOSSARY,
     HOME,
+    MEETING_PACK,
     MEETING_PRINTS,
     PROCESS,
     REFERENCES,
@@ -182,9 +183,9 @@ class SitePlan:
 
     title: str
     pages: tuple[PlannedPage, ...]
-    #: Two pages planned at one path (a section whose id is taken by a generated page...), each pair
-    #: in plan order; the loader reports them (``path-clash``).
-    clashes: tuple[tuple[PlannedPage, PlannedPage], ...] = ()
+    #: Two pages (or PDFs) planned at one path (a section whose id is taken by a generated page...):
+    #: (the first, the second in plan order, the path); the loader reports them (``path-clash``).
+    clashes: tuple[tuple[PlannedPage, PlannedPage, str], ...] = ()
     by_path: dict[str, PlannedPage] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -205,11 +206,19 @@ class SitePlan:
         return [page for page in self.pages if page.book is not None]
 
     def pdf_jobs(self) -> list[PdfJob]:
-        """A PDF per page that has one of its own, then the whole toolkit: its front, then the book."""
+        """A PDF per page that has one of its own, one per meeting (its pack), then the whole toolkit."""
         jobs = [PdfJob(page.heading or page.title, page.pdf, (page.path,)) for page in self.pages if page.pdf]
+        jobs += self.meeting_packs()
         jobs.append(PdfJob(self.title, toolkit_pdf_path(self.title),
                            (BOOK, *(page.path for page in self.book())), contents=True))
         return jobs
+
+    def meeting_packs(self) -> list[PdfJob]:
+        """A PDF per meeting: its facilitator guide, then its handouts, so that one print does."""
+        titles = {page.module_id: page.heading or page.title for page in self.of_kind(PageKind.MODULE)}
+        handouts = {page.module_id: page.path for page in self.of_kind(PageKind.HANDOUTS)}
+        return [PdfJob(titles.get(g.module_id, g.title), pdf_path(g.module_id, MEETING_PACK), (g.path, handouts[g.module_id]))
+                for g in self.of_kind(PageKind.FACILITATOR_GUIDE) if g.module_id and g.module_id in handouts]
 
     def nav(self) -> list[NavItem]:
         """The nav as a tree: each item a page (title, path) or a group (title, items); a group's own
@@ -251,23 +260,26 @@ def plan_site(project: Project, gettext: Gettext = str, pdf: bool = False) -> Si
         if region.name == PageKind.BOOK and not pdf:
             continue
         pages.extend(region.planner(project, gettext))
-    return SitePlan(project.toolkit.title, tuple(pages), tuple(_clashes(project.toolkit.title, pages)))
+    plan = SitePlan(project.toolkit.title, tuple(pages))
+    return replace(plan, clashes=tuple(_clashes(plan)), by_path={})
 
 
-def _clashes(title: str, pages: list[PlannedPage]) -> Iterator[tuple[PlannedPage, PlannedPage]]:
+def _clashes(plan: SitePlan) -> Iterator[tuple[PlannedPage, PlannedPage, str]]:
     """Pairs of pages that would be written at one path, or whose PDFs would (a module whose id is a
-    meeting's id and "-handouts"; a module named as the toolkit, whose PDF is the whole toolkit's)."""
+    meeting's id and "-handouts" or "-meeting-pack"; a module named as the toolkit, whose PDF is the
+    whole toolkit's). A PDF job is the first page it prints; the whole toolkit's is the book's front."""
     seen: dict[str, PlannedPage] = {}
-    book = PlannedPage(BOOK, PageKind.BOOK, title, nav=None)
-    pdfs: dict[str, PlannedPage] = {toolkit_pdf_path(title): book}
-    for page in pages:
+    for page in plan.pages:
         other = seen.setdefault(page.path, page)
         if other is not page:
-            yield other, page
-        if page.pdf:
-            other = pdfs.setdefault(page.pdf, page)
-            if other is not page:
-                yield other, page
+            yield other, page, page.path
+    book = PlannedPage(BOOK, PageKind.BOOK, plan.title, nav=None)
+    pdfs: dict[str, PlannedPage] = {}
+    for job in plan.pdf_jobs():
+        page = book if job.contents else plan.page(job.pages[0]) or book
+        other = pdfs.setdefault(job.target, page)
+        if other is not page:
+            yield other, page, job.target
 
 
 # ---------------------------------------------------------------------- the package's own regions
