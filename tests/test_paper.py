@@ -110,10 +110,22 @@ def test_no_page_of_the_whole_toolkit_ends_on_a_heading_or_a_glossary_term(print
     terms = {term.term for term in project.glossary}
     assert terms <= {h.split(" (")[0] for found in headings.values() for h in found}, \
         "every glossary term is a heading, so a bookmark"
-    pages = pages_of(book)
-    stranded = [f"page {number + 1} ends with {found!r}" for number, lines in enumerate(pages[:-1])
-                if (found := ends_on(lines, headings.get(number, set())))]
-    assert stranded == []
+    assert stranded(book) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_of_a_guide_handouts_or_meeting_pack_ends_on_a_heading(printed, language):
+    pdfs = [*meeting_pdfs(printed, language),
+            *(printed / LANGUAGES[language] / "pdf").glob("*-meeting-pack.pdf")]
+    assert len(pdfs) >= 18
+    assert [f"{pdf.name}: {where}" for pdf in pdfs for where in stranded(pdf)] == []
+
+
+def stranded(pdf: Path) -> list[str]:
+    """The pages of a PDF (but its last) whose last line is a heading that starts on that page."""
+    headings = headings_by_page(pdf)
+    return [f"page {number + 1} ends with {found!r}" for number, lines in enumerate(pages_of(pdf)[:-1])
+            if (found := ends_on(lines, headings.get(number, set())))]
 
 
 def ends_on(lines: list[str], headings: set[str]) -> str | None:

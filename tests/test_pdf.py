@@ -292,7 +292,7 @@ def pdf_pages(pdf: Path) -> list[str]:
         missing("pdftotext not found (apt-get install poppler-utils)")
     done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    return [re.sub(r"\s*\d+ / \d+\s*$", "", " ".join(page.split())) for page in done.stdout.split("\f")[:-1]]
+    return [re.sub(r"\s*\d+ ?/ ?\d+\s*$", "", " ".join(page.split())) for page in done.stdout.split("\f")[:-1]]
 
 
 def page_headings(html: Path) -> list[str]:
