@@ -279,3 +279,14 @@ def test_a_monthly_cadence_keeps_the_day_or_takes_the_months_last(browser, base_
         days = page.evaluate("""() => [1, 2].map(n => ToolkitTools.isoDate(
             ToolkitSchedule.meetingDate({first: "2027-03-27", every: 3, unit: "day"}, n)))""")
         assert days == ["2027-03-27", "2027-03-30"]
+
+
+def test_the_room_prints_the_agenda_with_the_notes(browser, base_url):
+    with tool_page(browser, base_url + ROOM) as page:
+        page.get_by_label("Notes", exact=True).fill("Ana chairs;\nSam takes notes.")
+        page.get_by_role("button", name="Next").click()
+        page.emulate_media(media="print")
+        assert page.locator(".tk-room-live").is_hidden()
+        first = page.locator("[data-tk-agenda-item]").first
+        assert first.locator(".tk-room-note").inner_text() == "Ana chairs;\nSam takes notes."
+        assert page.locator(".tk-room-note").count() == 1

@@ -81,6 +81,7 @@
     this.get("notes").addEventListener("input", function (event) {
       var value = event.target.value, current = self.state().current;
       self.save(function (room) { room.notes[current] = value; });
+      self.render(true);
     });
     this.get("produced").addEventListener("input", function (event) {
       var value = event.target.value, id = self.id;
@@ -164,6 +165,9 @@
       if (current) item.setAttribute("aria-current", "step");
       else item.removeAttribute("aria-current");
       item.classList.toggle("tk-room-item--done", index < state.current);
+      var note = typeof state.notes[index] === "string" ? state.notes[index] : "", shown = item.querySelector(".tk-room-note");
+      if (note && !shown) shown = item.querySelector("[data-tk-content]").appendChild(T.el("p", { className: "tk-room-note" }));
+      if (shown) { shown.textContent = note; shown.hidden = !note; } // the agenda shows what was noted
       if (start !== null) {
         item.querySelector("[data-tk-clock]").textContent =
           T.formatClock(start + self.offsets[index]) + "–" + T.formatClock(start + self.offsets[index] + self.minutes[index]);
@@ -176,6 +180,7 @@
     if (body.getAttribute("data-tk-showing") !== String(state.current)) {
       body.textContent = "";
       var shown = body.appendChild(item.querySelector("[data-tk-content]").cloneNode(true)); // the page's own nodes
+      shown.querySelectorAll(".tk-room-note").forEach(function (copy) { copy.remove(); }); // the field below holds it
       var title = shown.querySelector("[data-tk-title]"), heading = T.el("h3", { className: "tk-agenda-title" });
       while (title.firstChild) heading.appendChild(title.firstChild); // the current item's title is a heading here
       title.replaceWith(heading);
