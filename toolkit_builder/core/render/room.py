@@ -5,18 +5,10 @@ handouts; out of search and PDFs, since the meeting page and the guide carry the
 from __future__ import annotations
 
 from ..project import Module
-from ..site import PageKind
-from ..site.paths import meeting_print_path
+from ..site import PageKind, room_path
 from .markdown import tidy
 from .process import _agenda_times as agenda_times  # one clock for the guide and the room
 from .renderer import Page, Renderer
-
-#: The room's place beside the meeting's prints (planned in ``site.plan``).
-ROOM_FOLDER = "room"
-
-
-def room_path(section_id: str, module_id: str) -> str:
-    return meeting_print_path(section_id, module_id, ROOM_FOLDER)
 
 
 def render_meeting_room(renderer: Renderer, module: Module) -> Page | None:

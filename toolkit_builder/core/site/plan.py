@@ -88,8 +88,6 @@ ROLES: dict[str, Roles] = {
     # A guide or handouts package repeats its meeting's page and blocks: search finds those.
     PageKind.FACILITATOR_GUIDE: Roles(in_search=False, printable=True, pdf="facilitator-guide"),
     PageKind.HANDOUTS: Roles(in_search=False, printable=True, pdf="handouts"),
-    # A meeting's room is run from the screen, and its texts are the meeting page's: no search, no print.
-    PageKind.MEETING_ROOM: Roles(in_search=False),
     # The front of the whole toolkit's PDF: a cover and a list of pages.
     PageKind.BOOK: Roles(in_search=False),
 }
@@ -322,10 +320,6 @@ def _process(project: Project, _: Gettext) -> Iterator[PlannedPage]:
         module = step.module
         yield from _module_pages(project, _, module, f"{step.number}. {module.title}",
                                  (*group, (f"part-{step.part_number}", step.part.title)), True)
-        # The room a meeting of the process is run from, reached from its page and guide.
-        yield PlannedPage(meeting_print_path(module.section, module.id, "room"), PageKind.MEETING_ROOM,
-                          _("Meeting room: %(meeting)s") % {"meeting": module.title}, module.id,
-                          _source(project, module.id), None)
     yield PlannedPage(ACTION_PLAN, PageKind.ACTION_PLAN, _("Action plan"), nav=group, book=1)
 
 
