@@ -387,11 +387,11 @@ def test_a_replaced_module_takes_only_its_own_translations(tmp_path):
 def test_status_reports_interface_strings_a_language_lacks(project_dir):
     """A language with no catalogue shows English interface strings: status says so, and --strict fails."""
     toolkit = project_dir / "content/toolkit.yml"
-    toolkit.write_text(toolkit.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en, fr, es]"),
-                       encoding="utf-8")
+    toolkit.write_text(toolkit.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en, fr, de]"),
+                       encoding="utf-8")  # German: a language the package has no catalogue for
     result = subprocess.run([sys.executable, "-m", "toolkit_builder.cli", "i18n", "status", "--strict", "--details"],
                             cwd=project_dir, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert re.search(r"^es: interface strings: 0 of \d+ translated", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(r"^de: interface strings: 0 of \d+ translated", result.stdout, re.MULTILINE), result.stdout
     assert result.stdout.count("untranslated: '") == 30  # --details lists them, thirty at most
     assert not re.search(r"^fr: interface strings", result.stdout, re.MULTILINE)
