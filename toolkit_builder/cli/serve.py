@@ -22,11 +22,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import click
+import watchdog.observers
 from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 
 from ..core.build import LanguageBuild, prepare
 from ..core.load import DocumentCache
@@ -143,6 +145,15 @@ def _inputs(config: MkDocsConfig, layers: list[Path]) -> list[tuple[str, int, in
     return stamps
 
 
+class _EditEvents(watchdog.observers.Observer):  # type: ignore[misc,valid-type]  # the system's observer class
+    """The system's file events of edits only: a build opens and closes every file it reads, and with
+    those events each build would set off the next."""
+
+    def schedule(self, event_handler: Any, path: str, *, recursive: bool = False, event_filter: Any = None) -> Any:
+        edits = [FileModifiedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent]
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or edits)
+
+
 def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
@@ -152,8 +163,11 @@ def _interrupt(signum: int, frame: Any) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
 @click.option("-l", "--language", "languages", multiple=True,
               help="Serve only this language besides the default one (repeatable; default: every language).")
+@click.option("--poll", is_flag=True,
+              help="Look for edits by polling the folders every half second, as `mkdocs serve` does, instead of the "
+                   "system's file events (for folders whose events do not arrive: some network or container mounts).")
 @click.option("-v", "--verbose", is_flag=True)
-def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: bool) -> None:
+def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], poll: bool, verbose: bool) -> None:
     """Serve the site in every language with live reload; edits under content/ rebuild it.
 
     The default language is served at the root, every other one under `<language>/`, as
@@ -184,6 +198,10 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], verbose: 
             click.echo(f"cannot serve on {dev_addr}: {error.strerror or error}; is another server running? "
                        "Choose another address with `-a 127.0.0.1:8001`.", err=True)
             sys.exit(1)
+        if not poll:
+            # The system's file events (inotify, FSEvents, ReadDirectoryChangesW) instead of MkDocs'
+            # polling, which finds an edit up to half a second after it is saved.
+            server.observer = _EditEvents()
         server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 and (
             site_dir / "404.html").is_file() else None
         for watched in (config.docs_dir, config.config_file_path, *map(str, plugin_layers(config))):
