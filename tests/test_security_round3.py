@@ -340,3 +340,14 @@ def test_a_one_letter_glossary_term_gives_a_bounded_number_of_hints(content_dir)
     html = str(Renderer(load_project(content_dir)).markdown_block("a " * 20_000))
     assert html.count("<abbr") == MAX_GLOSSARY_HINTS_PER_TEXT
     assert len(html) < 200_000  # 20,000 hints would be some 10 MB
+
+
+def test_a_page_shows_a_bounded_number_of_glossary_hints(content_dir):
+    from toolkit_builder.core.limits import MAX_GLOSSARY_HINTS_PER_PAGE
+
+    blocks = "".join(f"  - type: prose\n    text: {json.dumps('MHCC ' * 300)}\n" for _ in range(12))
+    write(content_dir / "modules/education/odd.yml", f"id: odd\ntitle: Odd\nsection: education\nblocks:\n{blocks}")
+    project = load_project(content_dir)
+    page = Renderer(project).render_module(next(m for m in project.modules if m.id == "odd"))
+    assert page.markdown.count('class="tk-abbr"') == MAX_GLOSSARY_HINTS_PER_PAGE
+    assert page.markdown.count("MHCC") >= 12 * 300  # the others are plain words

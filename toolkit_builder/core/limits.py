@@ -54,6 +54,8 @@ MAX_HANDOUTS_PER_MEETING = 10
 #: Glossary hints one text may show: a one-letter term in a long text would otherwise make a hint,
 #: with its expansion, of every occurrence. Later occurrences are plain words.
 MAX_GLOSSARY_HINTS_PER_TEXT = 100
+#: Glossary hints one page may show (its texts together); the bundled pages have a dozen or so.
+MAX_GLOSSARY_HINTS_PER_PAGE = 500
 #: Longest glossary term that gets a hint (abbreviations are short).
 MAX_GLOSSARY_TERM = 100
 #: Characters that each start an inline construct of the converter (smart quotes, code, escapes,

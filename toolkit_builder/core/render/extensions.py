@@ -17,7 +17,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..limits import MAX_GLOSSARY_HINTS_PER_TEXT, MAX_GLOSSARY_TERM, remote_address
+from ..limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT, MAX_GLOSSARY_TERM, remote_address
 from ..model import CITATION
 
 #: An inline citation, `[@key]` (the spaces before it are taken too, so the marker sits against
@@ -169,6 +169,9 @@ class _GlossaryLinkProcessor(Treeprocessor):  # type: ignore[misc]  # as above
         for index, child in enumerate(list(element)):
             if child.tag == "abbr" and not inside_link and child.get("title"):
                 number = self.linker.next_abbr()
+                if number > MAX_GLOSSARY_HINTS_PER_PAGE:  # the page has its share: the rest are plain words
+                    _unwrap(element, child)
+                    continue
                 tip_id = f"tk-abbr-{number}"
                 wrapper = etree.Element("span", {"class": "tk-abbr"})
                 link = etree.SubElement(wrapper, "a", {"href": self.linker.glossary_link(child.text or ""),
@@ -183,6 +186,18 @@ class _GlossaryLinkProcessor(Treeprocessor):  # type: ignore[misc]  # as above
                 element.insert(index, wrapper)
             else:
                 self._walk(child, inside_link or child.tag == "a")
+
+
+def _unwrap(parent: etree.Element, child: etree.Element) -> None:
+    """``child`` replaced by its text, in ``parent``."""
+    text = (child.text or "") + (child.tail or "")
+    index = list(parent).index(child)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(child)
 
 
 class _SiteLinkProcessor(Treeprocessor):  # type: ignore[misc]  # as above
