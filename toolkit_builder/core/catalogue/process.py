@@ -11,8 +11,8 @@ ENTRIES = [
         "Each handout of a meeting prints a whole module, or a block of one, on the meeting's handouts page and "
         f"in its PDF. So a meeting may have at most {MAX_HANDOUTS_PER_MEETING} handouts, and names each module or "
         "block once: one small file could otherwise make a page of hundreds of megabytes that every reader "
-        "downloads. (Texts have limits of their own, `text-too-complex`; a text shows at most 100 glossary hints, "
-        "later occurrences of its terms are plain words.)",
+        "downloads. (Texts have limits of their own, `text-too-complex`; a text shows at most 100 glossary hints "
+        "and a page 500; later occurrences of their terms are plain words.)",
         "Print fewer handouts, or split the meeting in two; name each module or block once.",
         "handouts:\n  - title: The plan\n    module: forming-the-team\n"
         "  - title: The plan again\n    module: forming-the-team   # already printed above",
