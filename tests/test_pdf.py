@@ -109,7 +109,7 @@ def test_module_pdf_is_tagged_with_an_outline_and_a_sane_length(pdf_site):
     assert "Skip to content" not in text and "Table of contents" not in text, "no navigation on paper"
 
 
-def test_toolkit_pdf_has_the_process_then_the_sections_then_glossary_and_references(pdf_site):
+def test_toolkit_pdf_has_the_process_then_the_sections_then_references_and_glossary(pdf_site):
     reader = PdfReader(pdf_site / "pdf" / "learning-recovery-together.pdf")
     project = load_project(CONTENT)
     module_pages = sum(len(PdfReader(pdf_site / "pdf" / f"{m.id}.pdf").pages) for m in project.modules)
@@ -119,7 +119,7 @@ def test_toolkit_pdf_has_the_process_then_the_sections_then_glossary_and_referen
     meetings = [s.module.title for s in project.steps()]
     assert top[:len(meetings) + 3] == ["Learning Recovery Together", "The process", *meetings, "Action plan"]
     assert top[len(meetings) + 3:len(meetings) + 5] == ["Education and training", "Recovery education and training"]
-    assert top[-2:] == ["Glossary", "References"]
+    assert top[-2:] == ["References", "Glossary"], "the nav's order (the site plan's)"
     assert sorted(top) == sorted(["Learning Recovery Together", "The process", "Action plan", "Glossary", "References",
                                   *(s.title for s in project.toolkit.sections), *(m.title for m in project.modules)]), \
         "every module once; no home page, no topic pages"
@@ -152,7 +152,7 @@ def test_toolkit_pdf_opens_with_a_cover_and_a_contents_list_whose_page_numbers_a
     for title, number in entries:
         title = re.sub(r"^\d+\. ", "", title)  # meetings are numbered in the contents
         assert pages[int(number) - 1].startswith(title), f"{title!r} is not on page {number}"
-    assert entries[-2][0] in ("Glossary", "Glossaire") and int(entries[-1][1]) <= len(pages)
+    assert entries[-2][0] in ("References", "Références") and int(entries[-1][1]) <= len(pages)
 
 
 def test_module_and_home_pages_link_to_their_pdfs(pdf_site):
