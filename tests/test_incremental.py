@@ -74,8 +74,10 @@ def test_an_edit_re_renders_only_the_edited_module_page(served):
     assert served.plugin.build.changed == [MODULE_PAGE]
     assert served.plugin.documents.parsed == [served.project / MODULE]  # the other files were kept parsed
     # The toolkit rendered the page anew; the other module pages came from its cache (the
-    # meetings' pages depend on every module, so they are rendered again, to the same Markdown).
-    meetings = 3 * sum(1 for m in served.plugin.build.project.modules if m.meeting() is not None)
+    # meetings' pages depend on every module, so they are rendered again, to the same Markdown:
+    # each meeting's page, guide and handouts, and the room of each meeting of the process).
+    project = served.plugin.build.project
+    meetings = 3 * sum(1 for m in project.modules if m.meeting() is not None) + len(project.steps())
     assert served.plugin.rendered.rendered == 1 + meetings
     assert "is still new and untried" in served.html()
     assert served.rebuild() == set()  # nothing changed: nothing is written
