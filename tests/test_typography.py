@@ -107,12 +107,9 @@ def _pages(site: Path) -> list[Path]:
 
 
 def _page_text(page: Path) -> list[str]:
-    """A page's texts as a reader meets them, code aside. The header's topic is left out: the
-    plugin writes it from the page title through Jinja's striptags, which collapses every space."""
+    """A page's texts as a reader meets them, code aside (the header's topic, the page's title, included)."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     for tag in soup(["code", "pre", "script", "style", "kbd", "samp", "head"]):
-        tag.decompose()
-    for tag in soup.select(".md-header__topic"):
         tag.decompose()
     return [str(s) for s in soup.find_all(string=True)]
 

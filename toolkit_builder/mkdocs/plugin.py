@@ -37,6 +37,7 @@ from ..core.render.accessibility import report_link
 from ..core.render.cache import PageCache
 from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
+from ..core.render.typography import finalizer
 from ..core.site import PageKind, PlannedPage, SitePlan, pages_from_files
 from ..core.site.paths import BOOK, toolkit_pdf_path
 from .config import ToolkitConfig
@@ -257,8 +258,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         page.meta.setdefault("toolkit", self._actions(page))
         if page.file.src_uri in build.generated and not page.is_homepage and page.title:
             # The theme writes `page.title | striptags` into <title>, which turns `&lt;` back into `<`;
-            # a title in meta is written as it is, so it stays text.
-            page.meta["title"] = str(escape(Markup(page.title).striptags()))
+            # a title in meta is written as it is, so it stays text, set as the page's language sets it
+            # (MkDocs takes the title from the table of contents, which drops no-break spaces).
+            title = escape(Markup(page.title).striptags())
+            page.meta["title"] = str(finalizer(build.project.language)(title) if build.project else title)
         # A plain dict that themes and plugins add keys to; mkdocs' TypedDict lists only its own.
         cast("dict[str, Any]", context).update(self._context(page))
         return context
