@@ -22,8 +22,7 @@ def module(content_dir: Path, text: str) -> str:
 
 def test_bundled_content_loads():
     project = load_project(CONTENT)
-    module = project.modules[0]
-    assert module.id == "recovery-education-and-training"
+    module = next(m for m in project.modules if m.id == "recovery-education-and-training")
     chime = next(b for b in module.blocks if isinstance(b, FrameworkBlock))
     assert [c.key for c in chime.components] == ["connection", "hope", "identity", "meaning", "empowerment"]
     assert {c.key: c.maps_to for c in chime.components} == {

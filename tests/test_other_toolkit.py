@@ -111,17 +111,19 @@ def test_a_bad_tag_s_fix_names_a_tag_of_this_toolkit(garden):
 
 
 def test_an_untranslated_notice_names_the_language_in_its_own_words(garden):
-    """Without a catalogue the notice is English, and says "English" (not "inglés"); with one it
-    is Spanish and says "inglés"."""
+    """Without any catalogue the notice is English, and says "English" (not "inglés"); with the
+    package's Spanish catalogue, or the toolkit's own over it, it is Spanish and says "inglés"."""
     copy = garden.parent / "notice"
     shutil.copytree(garden / "content", copy)
     (copy / "modules/volunteers/welcoming-volunteers.es.yml").unlink()
     project = load_project(copy, "es")
-    for catalogues, expected in (([], "It is shown in English."), ([copy], "Se muestra en inglés.")):
-        pages = render_site(project, ROOT / "overrides/toolkit", load_translations("es", catalogues))
+    for translations, expected in ((None, "It is shown in English."),
+                                   (load_translations("es", []), "Se muestra en inglés."),
+                                   (load_translations("es", [copy]), "Se muestra en inglés.")):
+        pages = render_site(project, ROOT / "overrides/toolkit", translations)
         page = next(p for p in pages if p.module_id == "welcoming-volunteers")
         assert expected in page.markdown
-        assert ("inglés" in page.markdown) == bool(catalogues)
+        assert ("inglés" in page.markdown) == (translations is not None)
 
 
 def test_axe_finds_no_violation_on_the_garden_in_either_language(garden_site, browser):

@@ -91,7 +91,8 @@ def test_merges_follow_yaml_rules(content_dir):
     text += "\n  - <<: *prose\n    id: merged-copy\n"
     (content_dir / MODULE).write_text(text, encoding="utf-8")
     project = load_project(content_dir)  # own keys win over merged ones: no duplicate-key error
-    blocks = {b.id: b for b in project.modules[0].blocks}
+    module = next(m for m in project.modules if m.id == "recovery-education-and-training")
+    blocks = {b.id: b for b in module.blocks}
     assert blocks["merged-copy"].text == blocks["recovery-education"].text
 
 

@@ -1,4 +1,4 @@
-"""The `meeting` block: a meeting plan in the Walk the Talk style: why, what to prepare, the agenda."""
+"""The `meeting` block: a meeting plan: why the team meets, what to prepare, the agenda."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class Handout(Strict):
 
 
 class MeetingBlock(BaseBlock):
-    """A meeting plan in the Walk the Talk style: why, what to prepare, and the agenda."""
+    """A meeting plan: why the team meets, what to prepare, and the agenda."""
 
     type: Literal["meeting"] = Field(description="The kind of block.")
     purpose: Markdown = Field(description="Why the team meets (Markdown).")
