@@ -35,6 +35,7 @@ from ..problems import Path_, Problem, display
 from ..yamlpos import read_document
 from .merge import _field_type, _model_for, _unwrap, merge, text_leaves
 from .status import FileStatus
+from .status import value_at as at
 
 #: Separates the keys of a text's path in its ``msgctxt``.
 SEPARATOR = "."
@@ -61,17 +62,6 @@ def description_of(data: Any, annotation: Any, path: Path_) -> str | None:
             annotation = typing.get_args(base)[1] if len(typing.get_args(base)) > 1 else None
         data = at(data, (key,))
     return found
-
-
-def at(data: Any, path: Path_) -> Any:
-    for key in path:
-        if isinstance(data, dict) and isinstance(key, str):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
 
 
 @dataclass

@@ -43,7 +43,8 @@ COPIED_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _at(data: Any, path: typing.Sequence[typing.Union[str, int]]) -> Any:
+def value_at(data: Any, path: typing.Sequence[typing.Union[str, int]]) -> Any:
+    """The value at ``path`` (keys and indexes) in YAML data, or None where there is none."""
     for key in path:
         if isinstance(data, dict) and isinstance(key, str):
             data = data.get(key)
@@ -137,7 +138,7 @@ def translation_status(layers: typing.Sequence[Path], language: str) -> list[Fil
         data = translation.data if translation is not None else {}
         merged = merge(source_doc.data, data, root)
         missing = set(merged.missing)
-        copied = [path for path, text in leaves if path not in missing and _at(merged.data, path) == text
+        copied = [path for path, text in leaves if path not in missing and value_at(merged.data, path) == text
                   and len(_WORD.findall(text)) >= COPIED_WORDS]
         lines = sorted({source_doc.where(p)[0] for p in merged.missing + copied})
         recorded = data.get(DIGEST_KEY) if isinstance(data, dict) else None

@@ -23,7 +23,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from ..problems import Path_, Problem, display
 from ..yamlpos import read_document
 from .merge import DIGEST_KEY, merge
-from .po import Texts, at
+from .po import Texts
+from .status import value_at as at
 
 
 def _yaml() -> YAML:
