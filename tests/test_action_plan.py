@@ -239,3 +239,13 @@ def test_printing_prints_what_the_team_wrote_on_landscape_sheets(browser, base_u
         pdf = page.pdf(prefer_css_page_size=True)
         sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
         assert sizes and all(float(width) > float(height) for width, height in sizes), sizes  # A4 across
+
+
+@pytest.mark.parametrize("language", ["", "fr/"])
+def test_the_bundled_plan_with_an_action_prints_on_one_sheet(browser, base_url, language):
+    """Six meetings, their milestones and room to write: one landscape sheet, in either language."""
+    with tool_page(browser, base_url + language + PLAN) as page:
+        page.emulate_media(media="print")
+        pdf = page.pdf(prefer_css_page_size=True)
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, "the plan takes more than one sheet"
+        assert page.locator(".tk-plan-print tbody tr").count() == 6

@@ -130,8 +130,9 @@ def test_handouts_start_each_on_a_new_sheet_and_links_stay_on_screen(browser, ba
     assert page.get_by_role("button", name="Print this page").count() == 1, "the action plan prints as a worksheet"
     page.emulate_media(media="print")
     # What prints is the team's plan (assets/js/tools/plan.js): a meeting without actions yet keeps
-    # room to write by hand in each column.
+    # room to write by hand in each column: at least 13 mm (two lines by hand), so that the six
+    # meetings still fit one sheet (tests/test_action_plan.py).
     heights = page.eval_on_selector_all(".tk-plan-print td.tk-write-in",
                                         "cells => cells.map(c => c.getBoundingClientRect().height)")
-    assert len(heights) == 6 * 5 and min(heights) >= 80, "room to write by hand"
+    assert len(heights) == 6 * 5 and min(heights) >= 48, "room to write by hand"
     page.close()
