@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 from html.parser import HTMLParser
-from typing import Any
 
 import nh3
 from markupsafe import Markup, escape
@@ -136,14 +135,6 @@ def nav_title(title: str) -> str:
     theme escapes titles again in attributes)."""
     return one_line(title).replace("<", "&lt;").replace(">", "&gt;")
 
-
-def nav_titles(items: Any) -> Any:
-    """The same nav with every title made safe for the theme (see ``nav_title``)."""
-    if isinstance(items, list):
-        return [nav_titles(item) for item in items]
-    if isinstance(items, dict):
-        return {nav_title(title): nav_titles(value) for title, value in items.items()}
-    return items
 
 
 def tidy(text: str) -> str:
