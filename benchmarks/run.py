@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 from toolkit_builder.core.i18n import load_translations  # noqa: E402
 from toolkit_builder.core.load import load_project  # noqa: E402
 from toolkit_builder.core.render import render_site, site_nav  # noqa: E402
+from toolkit_builder.core.render.page import as_markdown  # noqa: E402
 
 WORDS = ("recovery hope connection identity meaning empowerment practice service staff peer support "
          "education training co-production family team plan learning change partnership experience").split()
@@ -164,7 +165,7 @@ def bare_project(project: Path, target: Path) -> None:
     for page in render_site(loaded, project / "overrides/toolkit", load_translations(loaded.language)):
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        path.write_text(as_markdown(page.html, page.toc), encoding="utf-8")
     css = docs / "assets/toolkit"
     css.mkdir(parents=True)
     shutil.copy(ROOT / "toolkit_builder/mkdocs/assets/toolkit.css", css / "toolkit.css")

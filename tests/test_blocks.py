@@ -78,8 +78,7 @@ def test_fact_sheet_shows_every_part_and_the_full_citation():
 
 def test_references_without_authors_or_date():
     piat = format_reference(Reference(authors="Piat, M., & Vasko, S.", title="Pathfinding", description="Oral presentation"))
-    # Brackets are entities: the reference sits in the page's own Markdown, which must not read them.
-    assert str(piat) == "Piat, M., &amp; Vasko, S. (n.d.). <cite>Pathfinding</cite> &#91;Oral presentation&#93;."
+    assert str(piat) == "Piat, M., &amp; Vasko, S. (n.d.). <cite>Pathfinding</cite> [Oral presentation]."
     french = format_reference(Reference(title="Un titre", year=2012, pages="1-9"), {"n.d.": "s.d.", "Pages %(pages)s":
                                                                                    "p. %(pages)s"}.get)
     assert str(french) == "Un titre. (2012). p. 1–9."
@@ -116,7 +115,7 @@ def test_meeting_agenda_timings_total_and_links(content_dir):
     module(content_dir, MEETING)
     project = load_project(content_dir)
     page = next(p for p in render_site(project) if p.path == "education/sample.md")
-    soup = BeautifulSoup(page.markdown, "html.parser")
+    soup = BeautifulSoup(page.html, "html.parser")
     items = soup.select("ol.tk-agenda > li")
     assert [(li.select_one(".tk-agenda-time").get_text(), li.select_one(".tk-agenda-title").get_text())
              for li in items] == [("10 minutes", "Welcome"), ("1 hour 20 minutes", "Plan")]
@@ -126,7 +125,7 @@ def test_meeting_agenda_timings_total_and_links(content_dir):
     link = soup.select_one(".tk-meeting-handouts a")["href"]
     assert link == "../recovery-education-and-training/#interview-questions"
     flat = next(p for p in render_site(project, directory_urls=False) if p.path == "education/sample.md")
-    assert 'href="recovery-education-and-training.html#interview-questions"' in flat.markdown
+    assert 'href="recovery-education-and-training.html#interview-questions"' in flat.html
 
 
 def test_meeting_durations_follow_the_language():
@@ -213,7 +212,7 @@ def test_media_block_plays_with_captions_in_the_page_language(content_dir):
         project = load_project(content_dir, language)
         page = next(p for p in render_site(project, translations=load_translations(language))
                     if p.path == "education/sample.md")
-        soup = BeautifulSoup(page.markdown, "html.parser")
+        soup = BeautifulSoup(page.html, "html.parser")
         assert soup.select_one("video source")["src"] == "../../media/welcome.mp4"
         tracks = soup.select("video track[kind=captions]")
         assert [t["srclang"] for t in tracks] == ["en", "fr"]
@@ -230,9 +229,9 @@ def test_links_to_pages_by_their_markdown_file(content_dir):
           text: See [the module](recovery-education-and-training.md#chime) and the [glossary](../glossary.md).
         """)
     project = load_project(content_dir)
-    page = next(p for p in render_site(project) if p.path == "education/sample.md").markdown
+    page = next(p for p in render_site(project) if p.path == "education/sample.md").html
     assert 'href="../recovery-education-and-training/#chime"' in page and 'href="../../glossary/"' in page
-    flat = next(p for p in render_site(project, directory_urls=False) if p.path == "education/sample.md").markdown
+    flat = next(p for p in render_site(project, directory_urls=False) if p.path == "education/sample.md").html
     assert 'href="recovery-education-and-training.html#chime"' in flat and 'href="../glossary.html"' in flat
 
 

@@ -189,6 +189,16 @@ def test_template_override_in_overrides_folder_is_used_not_published(project_dir
     assert not list((project_dir / "site").rglob("*.j2"))
 
 
+def test_a_page_template_in_the_old_markdown_form_stops_the_build_with_its_new_name(project_dir):
+    """Page templates write finished HTML: an override in the old Markdown form would be ignored."""
+    write(project_dir / "overrides/toolkit/module.md.j2", "# {{ module.title | plain }}\n")
+    write(project_dir / "site/index.html", "the good site")
+    result = run_toolkit("build", cwd=project_dir)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "module.md.j2: page templates write finished HTML now; rename it module.html.j2" in result.stderr
+    assert (project_dir / "site/index.html").read_text(encoding="utf-8") == "the good site"
+
+
 def test_a_build_without_pdfs_over_a_site_with_pdfs_says_they_are_gone(project_dir):
     """`toolkit build` does not make PDFs; replacing a site that had them is said, not silent."""
     write(project_dir / "site" / "fr" / "pdf" / "old.pdf", "%PDF-1.7")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ from .conftest import CONTENT, write
 
 
 def pages(project, **options) -> dict[str, str]:
-    return {p.path: p.markdown for p in render_site(project, **options)}
+    return {p.path: p.html for p in render_site(project, **options)}
 
 
 # --------------------------------------------------------------------------- cross-index
@@ -55,11 +56,12 @@ def test_every_component_and_audience_has_a_page_in_the_nav():
 
 def test_topic_page_lists_places_with_links_to_their_anchors():
     text = pages(load_project(CONTENT))["topics/guidelines-1.md"]
-    assert text.startswith("# Dimension 1: Creating a culture and language of hope\n")
-    assert "[The CHIME framework](../education/recovery-education-and-training.md#chime-hope): " \
+    assert text.startswith('<h1 id="dimension-1-creating-a-culture-and-language-of-hope">Dimension 1: Creating a '
+                           'culture and language of hope<a class="headerlink"')
+    assert '<a href="../../education/recovery-education-and-training/#chime-hope">The CHIME framework</a>: ' \
            "“Hope” is linked to this dimension" in text
-    assert '- Question: “What does hopeful language sound like?” ([Questions for co-production interviews]' \
-           "(../education/recovery-education-and-training.md#interview-questions))" in text
+    assert '<li>Question: “What does hopeful language sound like?” (<a href="../../education/' \
+           'recovery-education-and-training/#interview-questions">Questions for co-production interviews</a>)</li>' in text
 
 
 def test_a_new_tag_shows_on_its_page(content_dir):
@@ -75,14 +77,15 @@ def test_a_new_tag_shows_on_its_page(content_dir):
             text: Start by listening.
         """)
     text = pages(load_project(content_dir))["topics/guidelines-5.md"]
-    assert "## [Working with &#91;Treaty&#93; partners](../education/treaties.md)" in text
-    assert "- [Listening first](../education/treaties.md#listening)" in text
+    assert ('<h2 id="working-with-treaty-partners"><a href="../../education/treaties/">Working with [Treaty] partners'
+            '</a><a class="headerlink"') in text
+    assert '<li><a href="../../education/treaties/#listening">Listening first</a></li>' in text
 
 
 def test_audience_page_starts_with_its_recommended_modules():
     text = pages(load_project(CONTENT))["topics/for-facilitator.md"]
-    start = text.split("## Start here", 1)[1].split("##", 1)[0]
-    assert [line.split("](")[0][3:].lstrip("[") for line in start.strip().splitlines()] == [
+    start = text.split(">Start here<", 1)[1].split("<h2", 1)[0]
+    assert re.findall(r'<li><a href="[^"]+">([^<]+)</a>', start) == [
         "Facilitating with mixed teams", "Forming the implementation team",
         "Recovery education and training"]
 
@@ -91,7 +94,8 @@ def test_cross_index_in_french():
     project = load_project(CONTENT, "fr")
     generated = pages(project, translations=load_translations("fr"))
     text = generated["topics/chime-hope.md"]
-    assert text.startswith("# CHIME&#160;: Espoir\n")  # French spacing, as a reference the Markdown keeps
+    assert text.startswith('<h1 id="chime-espoir">CHIME&#160;: Espoir<a class="headerlink" href="#chime-espoir" '
+                           'title="Lien permanent">')  # French spacing, and the permalink's title in French
     assert "Croire que le rétablissement est possible" in text  # the component's description
     assert "Question&#160;: «&#160;À quoi ressemble un langage porteur d’espoir?&#160;»" in text
     nav = site_nav(project, load_translations("fr"))

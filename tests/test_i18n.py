@@ -100,12 +100,12 @@ def test_untranslated_block_falls_back_marked_and_announced(content_dir):
     assert untranslated.blocks == {chime_index} and not untranslated.whole
     page = next(p for p in render_site(project, translations=load_translations("fr"))
                 if p.module_id == "recovery-education-and-training")
-    assert '## <span lang="en">The CHIME framework</span> {#chime}' in page.markdown
-    fallback = page.markdown.split('<div class="tk-untranslated" lang="en">', 1)[1]
+    assert '<h2 id="chime"><span lang="en">The CHIME framework</span><a class="headerlink"' in page.html
+    fallback = page.html.split('<div class="tk-untranslated" lang="en">', 1)[1]
     assert fallback.startswith('\n<div lang="fr"><p class="tk-untranslated-notice">Cette partie n’est pas encore '
                                "traduite. Elle est présentée en anglais.</p></div>")
     assert "Recognize that mental illness can cut people off from others." in fallback
-    assert "## En bref {#at-a-glance}" in page.markdown  # other blocks stay translated
+    assert '<h2 id="at-a-glance">En bref<a class="headerlink"' in page.html  # other blocks stay translated
     status = {r.source.name: r for r in translation_status([content_dir], "fr")}
     assert status["recovery-education-and-training.yml"].state == "partial"
 
@@ -116,8 +116,9 @@ def test_missing_translation_file_shows_whole_module_in_default_language(content
     assert project.untranslated["recovery-education-and-training"].whole
     page = next(p for p in render_site(project, translations=load_translations("fr"))
                 if p.module_id == "recovery-education-and-training")
-    assert page.markdown.startswith('# <span lang="en">Recovery education and training</span>')
-    assert 'class="tk-untranslated-page"' in page.markdown
+    assert page.html.startswith('<h1 id="recovery-education-and-training"><span lang="en">Recovery education and '
+                                'training</span><a class="headerlink"')
+    assert 'class="tk-untranslated-page"' in page.html
 
 
 def test_digest_follows_the_source_text_only():

@@ -108,7 +108,7 @@ def build_time(content: Path) -> tuple[float, list[str]]:
         except ContentError as error:
             return time.perf_counter() - started, sorted({p.code for p in error.problems})
         page = Renderer(project).render_module(next(m for m in project.modules if m.id == "sample"))
-        markdown.Markdown(extensions=list(SITE_EXTENSIONS)).convert(page.markdown)
+        markdown.Markdown(extensions=list(SITE_EXTENSIONS)).convert(page.html)
     return time.perf_counter() - started, []
 
 

@@ -122,8 +122,8 @@ def test_an_untranslated_notice_names_the_language_in_its_own_words(garden):
                                    (load_translations("es", [copy]), "Se muestra en inglés.")):
         pages = render_site(project, ROOT / "overrides/toolkit", translations)
         page = next(p for p in pages if p.module_id == "welcoming-volunteers")
-        assert expected in page.markdown
-        assert ("inglés" in page.markdown) == (translations is not None)
+        assert expected in page.html
+        assert ("inglés" in page.html) == (translations is not None)
 
 
 def test_axe_finds_no_violation_on_the_garden_in_either_language(garden_site, browser):
@@ -183,7 +183,7 @@ def test_a_framework_that_does_not_name_its_parts_gets_the_page_s_words(garden):
     project = load_project(copy, "es")
     assert project.toolkit.frameworks[0].item_name is None
     pages = render_site(project, ROOT / "overrides/toolkit", load_translations("es", [copy]))
-    page = next(p for p in pages if p.module_id == "preparing-the-beds").markdown
+    page = next(p for p in pages if p.module_id == "preparing-the-beds").html
     assert '<th scope="col">Componente</th>' in page and '<th scope="col">Temas</th>' in page
     assert "rodeado de sus 4 componentes" in page
     assert not re.search(r"\b(Component|Themes|components?)\b", page)

@@ -193,21 +193,30 @@ def _module_page(project=None):
 
 def test_module_page_numbers_citations_in_order_of_first_use():
     page = _module_page()
-    notes = page.markdown.split("## References", 1)[1]
+    notes = page.html.split('<h2 id="references">References', 1)[1]
     order = ["Mental Health Commission of Canada", "Leamy", "Slay", "Happell", "Jackson-Blott", "Higgins", "Schwartz",
              "Walk the Talk / de la Parole"]  # the module's own source comes last
     positions = [notes.index(name) for name in order]
     assert positions == sorted(positions)
-    assert page.markdown.count('class="tk-cite"') == 9  # eight works, Schwartz cited twice
-    assert 'href="#ref-7"' in page.markdown and page.markdown.count('href="#ref-7"') == 2
+    assert page.html.count('class="tk-cite"') == 9  # eight works, Schwartz cited twice
+    assert 'href="#ref-7"' in page.html and page.html.count('href="#ref-7"') == 2
     assert "https://doi.org/10.1111/inm.12740" in notes
 
 
 def test_module_page_headings_carry_block_ids():
-    markdown = _module_page().markdown
-    assert markdown.startswith("# Recovery education and training\n")
-    assert "## Clinical recovery and personal recovery {#clinical-vs-personal}" in markdown
-    assert markdown.count("\n# ") == 0  # one h1
+    page = _module_page()
+    assert page.html.startswith('<h1 id="recovery-education-and-training">Recovery education and training'
+                                '<a class="headerlink" href="#recovery-education-and-training" title="Permanent link">'
+                                "&para;</a></h1>\n")
+    assert ('<h2 id="clinical-vs-personal">Clinical recovery and personal recovery<a class="headerlink" '
+            'href="#clinical-vs-personal" title="Permanent link">&para;</a></h2>') in page.html
+    assert page.html.count("<h1") == 1
+    # The table of contents lists the headings the page writes, in order, with their ids.
+    toc = [(h.level, h.id, h.name) for h in page.toc]
+    assert toc[0] == (1, "recovery-education-and-training", "Recovery education and training")
+    assert (2, "clinical-vs-personal", "Clinical recovery and personal recovery") in toc
+    assert toc[-1] == (2, "references", "References")
+    assert all(f'<h{level} id="{ident}">' in page.html for level, ident, _ in toc)
 
 
 def test_raw_html_and_unsafe_links_in_text_are_neutralized(content_dir):
@@ -219,7 +228,7 @@ def test_raw_html_and_unsafe_links_in_text_are_neutralized(content_dir):
           - type: prose
             text: <script>alert(1)</script> and [click](javascript:alert(1)) <b onclick="x()">b</b>
         """)
-    markdown = next(p for p in render_site(load_project(content_dir)) if p.path.endswith("sample.md")).markdown
+    markdown = next(p for p in render_site(load_project(content_dir)) if p.path.endswith("sample.md")).html
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
     assert "javascript:" not in markdown
     assert "<b onclick" not in markdown
@@ -276,10 +285,10 @@ def test_the_pdfs_front_has_a_cover_and_contents_in_the_pages_language(content_d
     assert not [p for p in render_site(load_project(content_dir)) if p.kind == "book"]
     french = render_site(load_project(content_dir, "fr"), None, load_translations("fr", [content_dir]), pdf=True)
     front = next(p for p in french if p.kind == "book")
-    assert front.path == "book.md" and "Health &lt;Team&gt; &amp; Co" in front.markdown
-    assert "<dt>Langue</dt><dd>français</dd>" in front.markdown and "Table des matières" in front.markdown
-    assert re.search(r"<dd>\d{1,2}(er)? \w+ \d{4}</dd>", front.markdown), "a date written the French way"
-    links = re.findall(r'<a href="([^"]+)">', front.markdown)
+    assert front.path == "book.md" and "Health &lt;Team&gt; &amp; Co" in front.html
+    assert "<dt>Langue</dt><dd>français</dd>" in front.html and "Table des matières" in front.html
+    assert re.search(r"<dd>\d{1,2}(er)? \w+ \d{4}</dd>", front.html), "a date written the French way"
+    links = re.findall(r'<a href="([^"]+)">', front.html)
     assert links[0] == "../process/" and links[-2:] == ["../references/", "../glossary/"]
     assert not [link for link in links if "topics" in link] and len(links) == len(set(links))
 
@@ -305,5 +314,5 @@ def test_pages_rendered_by_several_processes_are_the_same_pages():
     translations = load_translations(project.language, [CONTENT])
     assert render_site(project, None, translations, processes=2) == render_site(project, None, translations)
     jobs = [(1.0, lambda: [Page("p.md", "P", str(os.getpid()))]) for _ in range(4)]
-    assert len({page.markdown for pages in spread(jobs, 2) for page in pages}) == 2  # two processes did the work
-    assert {page.markdown for pages in spread(jobs, 1) for page in pages} == {str(os.getpid())}
+    assert len({page.html for pages in spread(jobs, 2) for page in pages}) == 2  # two processes did the work
+    assert {page.html for pages in spread(jobs, 1) for page in pages} == {str(os.getpid())}

@@ -23,7 +23,7 @@ def _with_cadence(content_dir: Path, cadence: str) -> int:
 
 def _process_page(content_dir: Path) -> str:
     pages = render_site(load_project(content_dir))
-    return next(p.markdown for p in pages if p.path == "process/index.md")
+    return next(p.html for p in pages if p.path == "process/index.md")
 
 
 def test_the_schedule_starts_from_the_cadence(content_dir):

@@ -137,11 +137,14 @@ def test_serve_started_on_broken_content_shows_the_problems_page(served_project)
 def test_problems_page_escapes_content_text():
     problem = Problem("content/x.yml", 4, 2, "unknown-key", "unknown key '<script>alert(1)</script>'",
                       "did you mean 'text'?")
-    markdown = problems_page([problem])
-    assert markdown.startswith("# The toolkit has 1 problem\n")
-    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
-    assert "<code>content/x.yml:4:2</code>" in markdown
-    assert "Unknown key: what this means" in markdown
+    html = problems_page([problem])
+    assert html.startswith('<h1 id="problems">The toolkit has 1 problem</h1>\n')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<code>content/x.yml:4:2</code>" in html
+    assert "Unknown key: what this means" in html
+    # A backtick in content text makes no element of it: the text between is escaped.
+    spans = problems_page([Problem("x.yml", 1, 1, "unknown-key", "key `<b>` and `a", None)])
+    assert "key <code>&lt;b&gt;</code> and `a" in spans
 
 
 def test_problem_pages_cover_every_module_file_even_when_content_is_broken(tmp_path):

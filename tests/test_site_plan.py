@@ -73,7 +73,7 @@ def test_a_page_kind_from_a_package_outside_shows_in_nav_paths_book_pdfs_and_pag
     assert [page.path for page in plan.book()][-3:] == ["references.md", "posters.md", "glossary.md"]
     assert [job.target for job in plan.pdf_jobs() if job.pages == ("posters.md",)] == ["pdf/posters.pdf"]
     pages = {page.path: page for page in render_site(project, plan=plan)}
-    assert pages["posters.md"].markdown.startswith("# Posters")
+    assert pages["posters.md"].html.startswith("# Posters")
     sys.modules.pop("posters", None)
 
 
@@ -134,7 +134,7 @@ def test_the_plugin_reads_no_language_from_the_environment():
 def test_the_books_date_is_the_builds_when_source_date_epoch_is_set(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023, UTC
     book = next(page for page in render_site(project, pdf=True) if page.kind == "book")
-    assert "November 14, 2023" in book.markdown
+    assert "November 14, 2023" in book.html
 
 
 @pytest.mark.slow

@@ -26,6 +26,7 @@ from ..core.files import published_files
 from ..core.problems import ContentError
 from ..core.render import render_site, site_nav
 from ..core.render.markdown import one_line
+from ..core.render.page import as_markdown
 from ..mkdocs.plugin import ASSETS, BRAND_CSS, OFFLINE_ASSETS, SCRIPT, STYLESHEETS, THEME
 from .config import plugin_layers, site_config
 from .report import report
@@ -50,7 +51,7 @@ def export_language(config_file: str, prepared: LanguageBuild, out: Path) -> int
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         front = "---\nsearch:\n  exclude: true\n---\n\n" if planned is not None and not planned.roles.in_search else ""
-        target.write_text(front + page.markdown, encoding="utf-8")
+        target.write_text(front + as_markdown(page.html, page.toc), encoding="utf-8")
         if not page.in_nav or (planned is not None and planned.nav is None):
             hidden.append(f"/{page.path}")
     for asset in sorted(ASSETS.rglob("*")):

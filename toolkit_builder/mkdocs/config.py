@@ -1,9 +1,15 @@
-"""The options of the `toolkit` plugin in mkdocs.yml."""
+"""The options of the `toolkit` plugin in mkdocs.yml, and the one theme option it translates."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
+
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 # mkdocs' Config.__init_subclass__ has no type hints.
@@ -32,3 +38,14 @@ class ToolkitConfig(base.Config):  # type: ignore[no-untyped-call]
     #: How many processes render the module and topic pages (forked from the build's; where
     #: there is no `fork`, one). `toolkit build` sets it to the cores its language builds leave free.
     render_processes = c.Type(int, default=1)
+
+
+def translate_palette(config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
+    """The colour scheme toggle's label (mkdocs.yml `palette: toggle: name:`) in the page's
+    language: the English names Material's documentation suggests are interface strings."""
+    palette = config.theme.get("palette")
+    for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = str(escape(gettext(toggle["name"])))
+

@@ -37,11 +37,13 @@ from ..core.render.accessibility import report_link
 from ..core.render.cache import PageCache
 from ..core.render.compiled import COMPILED
 from ..core.render.markdown import one_line
+from ..core.render.page import outdated_templates
 from ..core.render.typography import finalizer
 from ..core.site import PageKind, PlannedPage, SitePlan, pages_from_files
 from ..core.site.paths import BOOK, toolkit_pdf_path
-from .config import ToolkitConfig
+from .config import ToolkitConfig, translate_palette
 from .html_fixes import drop_indentation, fix_page
+from .pages import FinishedPage, nav_titles
 from .problems import problems_page
 from .serving import Serving, write_pages
 
@@ -156,6 +158,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         if kept is not None:  # this folder's, not the last one `toolkit serve` built (another language's)
             kept.build, self.rendered, self.pages_dir = build, kept.rendered, kept.pages_dir
         self._theme(config)
+        if outdated := outdated_templates(build.templates_dir):
+            raise PluginError("\n".join(outdated))
         if self.config.offline:
             self._offline(config)
         try:
@@ -179,7 +183,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         config.site_name = str(escape(one_line(project.toolkit.title)))
         config.theme["language"] = project.language
         config.theme["direction"] = text_direction(project.language)  # Babel's, for <body dir>
-        self._translate_palette(config, prepared.gettext)
+        translate_palette(config, prepared.gettext)
         build.brand_css = branding_css(project.toolkit.branding)
         if build.brand_css and BRAND_CSS not in config.extra_css:
             config.extra_css.append(BRAND_CSS)
@@ -199,6 +203,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(build.templates_dir):
                 files.remove(file)
+        titles = nav_titles(config.nav)
         for page in build.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -209,11 +214,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
             planned = build.plan.page(page.path) if build.plan else None
             hidden = not page.in_nav or (planned is not None and planned.nav is None)
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
-            if self.pages_dir is not None:
-                files.append(File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path),
-                                            inclusion=inclusion))
-            else:
-                files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            # While serving, the page's file on disk tells a dirty rebuild whether it changed.
+            file = File.generated(config, page.path, abs_src_path=str(self.pages_dir / page.path),
+                                  inclusion=inclusion) if self.pages_dir is not None else \
+                File.generated(config, page.path, content=page.html, inclusion=inclusion)
+            FinishedPage(titles.get(page.path), file, config, page)  # sets file.page
+            files.append(file)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and (self.config.offline or not asset.is_relative_to(OFFLINE_ASSETS)):
                 uri = f"assets/toolkit/{asset.relative_to(ASSETS).as_posix()}"
@@ -316,15 +322,6 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [*polyfills, SEARCH_SHIM]
 
-    def _translate_palette(self, config: MkDocsConfig, gettext: Callable[[str], str]) -> None:
-        """The colour scheme toggle's label (mkdocs.yml `palette: toggle: name:`) in the page's
-        language: the English names Material's documentation suggests are interface strings."""
-        palette = config.theme.get("palette")
-        for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
-            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
-            if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
-                toggle["name"] = str(escape(gettext(toggle["name"])))
-
     def _context(self, page: MkDocsPage | None) -> dict[str, Any]:
         """What the toolkit's partials read for one page (None: a page with no source)."""
         project = self.build.project
@@ -389,8 +386,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         log.info("The site shows these problems until they are fixed.\n%s", error)
         build = self.build
         paths = shown.union(*(pages_from_files(layer) for layer in build.layers))
-        markdown = problems_page(error.problems)
-        build.pages = [Page(path, "Problems", markdown) for path in sorted(paths)]
+        html = problems_page(error.problems)
+        build.pages = [Page(path, "Problems", html) for path in sorted(paths)]
         build.nav = [{"Problems": "index.md"}]
         if config.nav is None:
             config.nav = [{"Problems": "index.md"}]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
 from ..core.catalogue import CATALOGUE
@@ -11,12 +9,16 @@ from ..core.problems import Problem
 
 
 def _code_spans(text: str) -> Markup:
-    """Escaped text with its `code spans` as <code> elements."""
-    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+    """Escaped text with its `code spans` as <code> elements (a backtick without its pair stays)."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an odd number of backticks: the last one is text
+        parts[-2:] = [parts[-2] + "`" + parts[-1]]
+    return Markup("").join(Markup("<code>{}</code>").format(part) if i % 2 else escape(part)
+                           for i, part in enumerate(parts))
 
 
 def problems_page(problems: list[Problem]) -> str:
-    """A page (Markdown with an HTML body) listing content problems, shown by `toolkit serve`.
+    """A page (finished HTML) listing content problems, shown by `toolkit serve`.
 
     While the content has mistakes, every page of the site shows this instead of a stale
     page, and live reload brings the real pages back as soon as the file is fixed.
@@ -43,4 +45,4 @@ def problems_page(problems: list[Problem]) -> str:
         "</div>\n"
         '<ol class="tk-problem-list">\n{items}\n</ol>\n'
     ).format(these="this is" if count == 1 else "these are", items=Markup("\n").join(items))
-    return f"# {escape(heading)}\n\n{body}"
+    return str(Markup('<h1 id="problems">{}</h1>\n{}').format(heading, body))

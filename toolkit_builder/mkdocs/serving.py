@@ -65,16 +65,16 @@ class Serving(Generic[B]):
 
 
 def write_pages(folder: Path, pages: list[Page], previous_nav: list[Any], nav: list[Any]) -> list[str]:
-    """Write the pages whose Markdown changed, and touch those whose nav changed; return both."""
+    """Write the pages whose HTML changed, and touch those whose nav changed; return both."""
     stale = nav_changes(previous_nav, nav)
     changed = []
     for page in pages:
         path = folder / page.path
-        if path.is_file() and path.read_text(encoding="utf-8") == page.markdown and not (
+        if path.is_file() and path.read_text(encoding="utf-8") == page.html and not (
                 stale is None or page.path in stale):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        path.write_text(page.html, encoding="utf-8")
         changed.append(page.path)
     return changed
 

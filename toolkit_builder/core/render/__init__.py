@@ -1,7 +1,8 @@
 """Rendering: the loaded project -> Markdown pages and a nav, through Jinja templates."""
 
 from .citations import Citations, format_reference
-from .renderer import Page, Renderer
+from .page import Page
+from .renderer import Renderer
 from .site import register_page_renderer, render_site, site_nav
 
 # The page kinds the package registers as any package outside would (their modules register them).

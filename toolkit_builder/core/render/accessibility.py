@@ -15,8 +15,8 @@ from markupsafe import Markup
 from ..model.toolkit import Organization
 from ..project import Project
 from ..site import PlannedPage, Roles, register_page_kind
-from .markdown import tidy
-from .renderer import Page, Renderer
+from .page import Page
+from .renderer import Renderer
 from .site import register_page_renderer
 
 KIND = "accessibility"
@@ -36,9 +36,9 @@ def render_accessibility(renderer: Renderer, planned: PlannedPage) -> list[Page]
     organization = toolkit.organization
     address = (statement.contact if statement else None) or (organization.email if organization else None)
     contact = Markup('<a href="mailto:{0}">{0}</a>').format(address) if address else None
-    text = renderer.env.get_template("accessibility.md.j2").render(
+    text = renderer.env.get_template("accessibility.html.j2").render(
         statement=statement, contact=contact, organization=organization)
-    return [Page(planned.path, planned.title, tidy(text), kind=KIND)]
+    return [renderer.page(planned.path, planned.title, text, kind=KIND)]
 
 
 def report_link(project: Project, title: str, url: str, gettext: Callable[[str], str]) -> dict[str, str] | None:

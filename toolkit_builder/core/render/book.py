@@ -20,8 +20,8 @@ from babel.dates import format_date
 from ..history import build_date
 from ..site import SitePlan, plan_site
 from ..site.paths import BOOK
-from .markdown import tidy
-from .renderer import Page, Renderer
+from .page import Page
+from .renderer import Renderer
 
 
 def book_contents(plan: SitePlan) -> list[tuple[str, str, int]]:
@@ -37,10 +37,10 @@ def render_book(renderer: Renderer, today: date | None = None) -> Page:
     plan = renderer.plan or plan_site(project, renderer.gettext, pdf=True)
     renderer.start_page(BOOK)
     entries = [(BookEntry(path, title, level), renderer.link(path)) for path, title, level in book_contents(plan)]
-    text = renderer.env.get_template("book.md.j2").render(
+    text = renderer.env.get_template("book.html.j2").render(
         entries=entries, date=format_date(today or build_date(), format="long", locale=project.language),
         language_label=renderer.language_name(project.language))
-    return Page(BOOK, project.toolkit.title, tidy(text), kind="book")
+    return renderer.page(BOOK, project.toolkit.title, text, kind="book")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..project import Module, Project
-from .renderer import Page
+from .page import Page
 
 
 def digest(*parts: str | bytes) -> str:

@@ -9,7 +9,7 @@ from markdown.util import AtomicString
 from markupsafe import Markup
 
 from ..model import Reference
-from .markdown import inert, one_line
+from .markdown import one_line
 
 
 class Citations:
@@ -82,5 +82,4 @@ def format_reference(reference: Reference, gettext: Callable[[str], str] = lambd
         parts.append(Markup(" {}.").format(reference.publisher))
     if reference.link:
         parts.append(Markup(' <a class="tk-url-text" href="{0}">{0}</a>').format(reference.link))
-    # On one line, its syntax characters inert: it sits in the page's own Markdown.
-    return inert(Markup(one_line(str(Markup("").join(parts)))))
+    return Markup(one_line(str(Markup("").join(parts))))

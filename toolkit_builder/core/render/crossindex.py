@@ -13,8 +13,6 @@ site engine.
 
 from __future__ import annotations
 
-import functools
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, cast
@@ -24,8 +22,9 @@ from ..blocks.base import tag_topic
 from ..model import Audience, Component, Framework
 from ..project import Module, Project
 from ..site.paths import TOPICS, audience_path, component_path, module_path, topic_page_path
-from .markdown import plain_in_markdown, tidy
-from .renderer import Page, Renderer
+from .markdown import plain
+from .page import Page
+from .renderer import Renderer
 from .words import item_names
 
 
@@ -101,18 +100,6 @@ def topics(project: Project, gettext: Callable[[str], str]) -> list[Topic]:
     return result
 
 
-def _markdown_link(from_path: str, module: Module, anchor: str | None = None) -> str:
-    """A Markdown link target (resolved and checked by the site engine) from one page to a module."""
-    target = _up(posixpath.dirname(from_path)) + module_path(module.section, module.id)
-    return f"{target}#{anchor}" if anchor else target
-
-
-@functools.lru_cache(maxsize=None)
-def _up(folder: str) -> str:
-    """From a folder of the site to its root (``../`` per level): module pages sit one level below it."""
-    return "../" * len([part for part in folder.split("/") if part])
-
-
 #: How many lines (a module's heading, its summary, each place in it) one topic page lists at most;
 #: a module is never split across pages. A line makes 150 to 450 bytes of HTML (measured on the
 #: benchmark's toolkit), so an article stays under about 90 KB and, with the header, nav and footer,
@@ -157,11 +144,11 @@ def render_topics(renderer: "Renderer") -> list["Page"]:
     figures = {f.id: cast(Callable[..., Any], renderer.env.globals["framework_figure"])(
                    f.id, f"topics-{f.id}-figure", "")
                for f in project.toolkit.frameworks if f.centre}
-    overview = renderer.env.get_template("topics.md.j2").render(
-        topics=all_topics, figures=figures, relpath=lambda p: posixpath.relpath(p, TOPICS))
-    pages = [Page(f"{TOPICS}/index.md", gettext("Browse by topic"), tidy(overview))]
+    overview = renderer.env.get_template("topics.html.j2").render(
+        topics=all_topics, figures=figures, relpath=renderer.link)
+    pages = [renderer.page(f"{TOPICS}/index.md", gettext("Browse by topic"), overview)]
 
-    template = renderer.env.get_template("topic.md.j2")
+    template = renderer.env.get_template("topic.html.j2")
     for topic in all_topics:
         parts = paginated(_grouped(topic.mentions))
         paths = [topic_page_path(topic.path, number) for number in range(1, len(parts) + 1)]
@@ -169,12 +156,11 @@ def render_topics(renderer: "Renderer") -> list["Page"]:
             renderer.start_page(path)
             start = ([published[i] for i in topic.audience.start if i in published]
                      if topic.audience and number == 1 else [])
-            here = posixpath.dirname(path)
             text = template.render(
                 topic=topic, groups=groups, start=start, number=number,
-                pages=[posixpath.relpath(p, here) for p in paths], overview=posixpath.relpath(f"{TOPICS}/index.md", here),
-                link=lambda module, anchor=None, _from=path: _markdown_link(_from, module, anchor),
-                link_text=plain_in_markdown,
+                pages=[renderer.link(p) for p in paths], overview=renderer.link(f"{TOPICS}/index.md"),
+                link=lambda module, anchor=None: renderer.link(module_path(module.section, module.id), anchor),
+                link_text=plain,
             )
-            pages.append(Page(path, topic.title, tidy(text), in_nav=number == 1))
+            pages.append(renderer.page(path, topic.title, text, in_nav=number == 1))
     return pages

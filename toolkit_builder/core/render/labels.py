@@ -1,5 +1,5 @@
 """What fills the placeholders of interface strings: language names that know their code, and
-content values made labels (escaped, one line, inert)."""
+content values made labels (escaped, one line)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
-from .markdown import inert, one_line
+from .markdown import one_line
 
 
 class LanguageName(str):
@@ -41,7 +41,7 @@ def labels(variables: dict[str, Any], translated: bool = True) -> dict[str, Any]
 
 
 def as_label(value: Any) -> Any:
-    """Content in an interface string: escaped, on one line, inert."""
+    """Content in an interface string: escaped, on one line."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return inert(escape(one_line(value)))
+        return escape(one_line(value))
     return value

@@ -1,5 +1,5 @@
-"""Content text made safe for a page: the one sanitizer of converted Markdown, text made inert
-where it sits inside the page's own Markdown, interface strings, nav titles."""
+"""Content text made safe for a page: the one sanitizer of converted Markdown, interface strings,
+plain text, nav titles; and text made inert for a Markdown file (``toolkit export``)."""
 
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def inert(html: str) -> Markup:
-    """HTML the site's Markdown leaves as it is: syntax characters in its text become entities."""
+    """HTML that Markdown leaves as it is: syntax characters in its text become entities. Pages are
+    finished HTML and never go through Markdown; an export writes their headings as Markdown lines."""
     html = str(html)
     if "<" not in html and "&" not in _REFERENCE.sub("", html):
         # Text without tags, its references well formed (most texts, once escaped): all of it is
@@ -111,9 +112,9 @@ _PLACEHOLDER = re.compile(r"(%\(\w+\)[sd]|%%)")
 @functools.lru_cache(maxsize=4096)  # a page asks for the same few strings many times
 def interface_text(text: str) -> Markup:
     """An interface string as page text. Catalogues arrive by pull request like content: their
-    strings are escaped and made inert like any text, only their placeholders stay as written."""
+    strings are escaped like any text, only their placeholders stay as written."""
     parts = _PLACEHOLDER.split(text)
-    return Markup("".join(part if i % 2 else str(inert(escape(part))) for i, part in enumerate(parts)))
+    return Markup("".join(part if i % 2 else str(escape(part)) for i, part in enumerate(parts)))
 
 
 #: Line breaks and the spaces around them; not the no-break spaces French puts before « : ».
@@ -125,9 +126,9 @@ def one_line(text: str) -> str:
     return _LINE_SPACE.sub(" ", text).strip(" \t\r\n")
 
 
-def plain_in_markdown(text: str | None) -> Markup:
-    """Text for a heading or link text in the page's Markdown: one line, shown as written, never markup."""
-    return inert(escape(one_line(text))) if text else Markup("")
+def plain(text: str | None) -> Markup:
+    """Text for a heading or a link's text: one line, shown as written, never markup."""
+    return escape(one_line(text)) if text else Markup("")
 
 
 def nav_title(title: str) -> str:

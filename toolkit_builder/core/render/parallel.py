@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Callable
 
-from .renderer import Page
+from .page import Page
 
 #: A job: its expected cost (in module pages' worth) and what renders its pages.
 Job = tuple[float, Callable[[], list[Page]]]

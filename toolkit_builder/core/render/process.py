@@ -15,8 +15,8 @@ from typing import Any
 from ..blocks import BaseBlock, Handout, MeetingBlock
 from ..project import Module, Untranslated
 from ..site.paths import ACTION_PLAN, PROCESS, meeting_print_path
-from .markdown import tidy
-from .renderer import Page, Renderer
+from .page import Page
+from .renderer import Renderer
 
 
 def render_process(renderer: Renderer, kind: str = "process") -> Page:
@@ -26,12 +26,12 @@ def render_process(renderer: Renderer, kind: str = "process") -> Page:
     _ = renderer.gettext
     parts = renderer.process_parts()
     title = process.title or _("The process")
-    path, template, page_title = ((ACTION_PLAN, "action-plan.md.j2", _("Action plan")) if kind == "action-plan"
-                                  else (PROCESS, "process.md.j2", title))
+    path, template, page_title = ((ACTION_PLAN, "action-plan.html.j2", _("Action plan")) if kind == "action-plan"
+                                  else (PROCESS, "process-overview.html.j2", title))
     renderer.start_page(path)
     text = renderer.env.get_template(template).render(
         process=process, title=page_title, process_title=title, parts=parts, steps=list(renderer.steps.values()))
-    return Page(path, page_title, tidy(text), kind=kind)
+    return renderer.page(path, page_title, text, kind=kind)
 
 
 @dataclass
@@ -66,10 +66,10 @@ def _render_guide(renderer: Renderer, module: Module, meeting: MeetingBlock, con
     renderer.start_page(path)
     title = renderer.gettext("Facilitator guide: %(meeting)s") % {"meeting": module.title}
     with renderer.citations() as citations, renderer.texts_of(module):
-        text = renderer.env.get_template("facilitator-guide.md.j2").render(
+        text = renderer.env.get_template("facilitator-guide.html.j2").render(
             title=title, times=_agenda_times(renderer, meeting), prints=renderer.meeting_prints(module),
             notes=citations.notes, **context)  # called at the end of the page, once the texts cite
-    return Page(path, title, tidy(text), module_id=module.id, kind="facilitator-guide")
+    return renderer.page(path, title, text, module_id=module.id, kind="facilitator-guide")
 
 
 def _render_handouts(renderer: Renderer, module: Module, meeting: MeetingBlock, context: dict[str, Any]) -> Page:
@@ -93,10 +93,10 @@ def _render_handouts(renderer: Renderer, module: Module, meeting: MeetingBlock, 
                 item.blocks.append({"block": block, "html": html,
                                     "untranslated": untranslated.whole or index in untranslated.blocks})
             included.append(item)
-        text = renderer.env.get_template("handouts.md.j2").render(
+        text = renderer.env.get_template("handouts.html.j2").render(
             title=title, included=included, elsewhere=elsewhere, prints=renderer.meeting_prints(module),
             notes=citations.notes(), **context)
-    return Page(path, title, tidy(text), module_id=module.id, kind="handouts")
+    return renderer.page(path, title, text, module_id=module.id, kind="handouts")
 
 
 def _agenda_times(renderer: Renderer, meeting: MeetingBlock) -> list[tuple[str, str]]:

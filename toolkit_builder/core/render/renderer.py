@@ -1,8 +1,9 @@
-"""Render a loaded toolkit into Markdown pages through Jinja templates.
+"""Render a loaded toolkit into finished HTML pages through Jinja templates.
 
-Pages are Markdown (headings, so the site engine builds the table of contents and
-search sections) with each block's body as HTML made by its template. Nothing here
-knows about MkDocs: the output is a list of ``Page`` objects and a nav structure.
+Each page is HTML, with its headings (``headings.Headings``: ids, permalinks) listed as its
+table of contents; no Markdown runs over a page after it is made, so content texts are
+converted once, here. Nothing here knows about MkDocs: the output is a list of ``Page``
+objects and a nav structure.
 
 Templates are looked up first in the project's override folder
 (``overrides/toolkit/`` by default), then beside each block type, then in ``templates/``.
@@ -10,9 +11,7 @@ Templates are looked up first in the project's override folder
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
-from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -42,34 +41,15 @@ from .compiled import COMPILED
 from .extensions import ContentText, GlossaryIndex, NoRawHtml, resolve
 from .helpers import template_helpers
 from .labels import LanguageName, display_name, labels
-from .markdown import APOSTROPHE, PLAIN_TEXT, inert, interface_text, one_line, plain_in_markdown, sanitize, tidy
+from .markdown import APOSTROPHE, PLAIN_TEXT, interface_text, one_line, plain, sanitize, tidy
+from .page import Headings, Page
 from .typography import finalizer, typography
 from .urls import relative_url
 from .words import item_names
 
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page: where it goes, its Markdown, and the content file it comes from."""
-
-    path: str
-    title: str
-    markdown: str
-    source: str | None = None
-    #: Id of the module the page shows, if any (for a meeting's guide or handouts, the meeting's module).
-    module_id: str | None = None
-    #: What the page is (a ``site.PageKind``, or a kind registered from outside); None for the pages
-    #: that do not say (the kind is the plan's: ``SitePlan.page(path).kind``).
-    kind: str | None = None
-    #: False for a page reached from another page only (the further pages of a long topic page).
-    in_nav: bool = True
-
-
 #: How many modules of each section the home page lists (the section's page lists them all): the
 #: home page then weighs the same however many modules a section has.
 HOME_MODULES = 10
-
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 
@@ -97,6 +77,8 @@ class Renderer:
         #: rendered (a block in a handouts package): their Markdown links are relative to it.
         self._text_page: str | None = None
         self._abbrs = 0
+        #: The headings of the page being rendered (its table of contents).
+        self.headings = Headings(finalize=finalizer(project.language))
         loaders: list[BaseLoader] = []
         if overrides and Path(overrides).is_dir():
             loaders.append(FileSystemLoader(str(overrides)))
@@ -121,7 +103,7 @@ class Renderer:
             gettext=lambda message: interface_text(self.translations.gettext(message)),
             ngettext=lambda singular, plural, n: interface_text(self.translations.ngettext(singular, plural, n)),
             newstyle=True)
-        # What fills a placeholder is content: a label too (escaped, one line, inert), unless a
+        # What fills a placeholder is content: a label too (escaped, one line), unless a
         # filter already made it HTML (md_inline, plain...).
         self.env.globals.update(_=self._gettext, gettext=self._gettext, ngettext=self._ngettext)
         # One pattern for every abbreviation, built once; texts with one need the Markdown converter
@@ -133,7 +115,7 @@ class Renderer:
         self._citations: Citations | None = None
         self.env.filters.update(md=self.markdown_block, md_inline=self.markdown_inline,
                                 reference=lambda r: format_reference(r, self.gettext),
-                                plain=plain_in_markdown, md_span=self.markdown_span)
+                                plain=plain, md_span=self.markdown_span)
         self.env.globals.update(
             toolkit=project.toolkit,
             cite=self.cite,
@@ -143,6 +125,7 @@ class Renderer:
             tag_label=self.tag_label,
             audience_label=self.audience_label,
             language=project.language,
+            heading=self.headings,
             default_language=project.toolkit.language,
             # Where a page's text and the default language's run in opposite directions (an Arabic
             # page showing an untranslated English block), each part says its own: `dir` beside `lang`.
@@ -172,6 +155,13 @@ class Renderer:
         """Set the page being rendered: links are relative to it, tooltip ids restart."""
         self._page = path
         self._abbrs = 0
+        self.headings.start(self.gettext("Permanent link"))
+
+    def page(self, path: str, title: str, text: str, source: str | None = None, module_id: str | None = None,
+             kind: str | None = None, in_nav: bool = True) -> Page:
+        """The page made from ``text`` (the HTML its template rendered), with the headings written since
+        ``start_page``."""
+        return Page(path, title, tidy(text), source, module_id, kind, in_nav, tuple(self.headings.found))
 
     def next_abbr(self) -> int:
         self._abbrs += 1
@@ -207,10 +197,8 @@ class Renderer:
 
     def _convert(self, text: str) -> str:
         self._md.reset()
-        # Sanitized, then inert: templates place this HTML inside the page's own Markdown, which
-        # MkDocs converts again; no syntax character of the text may become a link there, and no
-        # blank line may end the HTML block it sits in.
-        return str(inert(_BLANK_LINES.sub("\n", sanitize(self._md.convert(text)))))
+        # The one conversion of a content text: the page it goes into is finished HTML.
+        return sanitize(self._md.convert(text))
 
     def markdown_block(self, text: str | None, of: Module | None = None) -> Markup:
         """A text as HTML; ``of``: the module the text belongs to, when it is shown on another page."""
@@ -227,16 +215,15 @@ class Renderer:
                 return self.markdown_inline(text)
         if PLAIN_TEXT.fullmatch(text) and not self._glossary.search(text):
             # Most one-line texts hold no Markdown at all: converting them would only cost time.
-            return inert(APOSTROPHE.sub("\u2019", str(escape(text))))
+            return Markup(APOSTROPHE.sub("\u2019", str(escape(text))))
         html = self._convert(text)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)
 
     def markdown_span(self, text: str | None) -> Markup:
-        """Inline Markdown for a place inside the page's Markdown (a list item, a paragraph): one line,
-        rendered here, then made inert so the site's Markdown cannot turn it into links or attributes."""
-        return inert(self.markdown_inline(one_line(text) if text else text))
+        """Inline Markdown for a place inside a line of the page (a list item, a sentence): one line."""
+        return self.markdown_inline(one_line(text) if text else text)
 
     def cite(self, key: str) -> Markup:
         if self._citations is None:  # text outside a page with notes (home, section pages)
@@ -299,8 +286,7 @@ class Renderer:
     def render_block(self, block: BaseBlock, level: int = 2) -> Markup:
         template = self.env.get_template(f"blocks/{block.type}.html.j2")
         html = template.render(block=block, level=level, **block.template_context(self.project.toolkit))
-        # A blank line would end the HTML block in the page's Markdown.
-        return Markup("\n".join(line for line in html.splitlines() if line.strip()) + "\n")
+        return Markup(html if html.endswith("\n") else html + "\n")
 
     def render_module(self, module: Module) -> Page:
         self.start_page(module_path(module.section, module.id))
@@ -310,13 +296,12 @@ class Renderer:
                 {
                     "block": b,
                     "html": self.render_block(b, 3 if b.heading else 2),
-                    "anchor": f" {{#{b.id}}}" if b.id else "",  # attr_list sets the heading's id
                     "untranslated": i in untranslated.blocks,
                 }
                 for i, b in enumerate(module.blocks)
             ]
             module_sources = self.sources(module.cites)
-            text = self.env.get_template("module.md.j2").render(
+            text = self.env.get_template("module.html.j2").render(
                 module=module,
                 section=self.project.toolkit.section(module.section),
                 blocks=blocks,
@@ -326,8 +311,8 @@ class Renderer:
                 prints=self.meeting_prints(module) if module.meeting() else None,
                 notes=citations.notes(),
             )
-        return Page(module_path(module.section, module.id), module.title, tidy(text), self.project.sources.get(module.id),
-                    module.id, "module")
+        return self.page(module_path(module.section, module.id), module.title, text, self.project.sources.get(module.id),
+                         module.id, "module")
 
     def meeting_prints(self, module: Module) -> dict[str, dict[str, str | None]]:
         """Links to a meeting's facilitator guide and handouts, each with its PDF when the site has PDFs,
@@ -353,33 +338,33 @@ class Renderer:
         sections = [(s, self.project.modules_in(s.id)) for s in self.project.toolkit.sections]
         published = {m.id: m for m in self.project.modules}
         starts = [(a, [published[i] for i in a.start if i in published]) for a in self.project.toolkit.audiences]
-        text = self.env.get_template("home.md.j2").render(sections=sections, starts=starts,
+        text = self.env.get_template("home.html.j2").render(sections=sections, starts=starts,
                                                           topics=bool(self.project.toolkit.frameworks),
                                                           process=self.project.toolkit.process,
                                                           parts=self.process_parts(), home_modules=HOME_MODULES)
-        return Page("index.md", self.project.toolkit.title, tidy(text))
+        return self.page("index.md", self.project.toolkit.title, text)
 
     def render_section(self, section: Section) -> Page:
         self.start_page(f"{section.id}/index.md")
-        text = self.env.get_template("section.md.j2").render(
+        text = self.env.get_template("section.html.j2").render(
             section=section, modules=self.project.modules_in(section.id)
         )
-        return Page(f"{section.id}/index.md", section.title, tidy(text))
+        return self.page(f"{section.id}/index.md", section.title, text)
 
     def render_references(self) -> Page:
         self.start_page("references.md")
         references = sorted(self.project.references.items(),
                             key=lambda kv: ((kv[1].authors or kv[1].title).lower(), kv[1].year or 0))
-        text = self.env.get_template("references.md.j2").render(references=references)
-        return Page("references.md", self.gettext("References"), tidy(text))
+        text = self.env.get_template("references.html.j2").render(references=references)
+        return self.page("references.md", self.gettext("References"), text)
 
     def render_glossary(self) -> Page:
         self.start_page("glossary.md")
         terms = sorted(self.project.glossary, key=lambda t: t.term.lower())
         untranslated = {self.project.glossary[i].term for i in self.project.untranslated_terms}
-        text = self.env.get_template("glossary.md.j2").render(terms=terms, anchor=term_anchor,
+        text = self.env.get_template("glossary.html.j2").render(terms=terms, anchor=term_anchor,
                                                                untranslated=untranslated)
-        return Page("glossary.md", self.gettext("Glossary"), tidy(text))
+        return self.page("glossary.md", self.gettext("Glossary"), text)
 
 
 def _block_template(name: str) -> tuple[str, str, Callable[[], bool]] | None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from ..project import Module
 from ..site import PageKind, room_path
-from .markdown import tidy
+from .page import Page
 from .process import _agenda_times as agenda_times  # one clock for the guide and the room
-from .renderer import Page, Renderer
+from .renderer import Renderer
 
 
 def render_meeting_room(renderer: Renderer, module: Module) -> Page | None:
@@ -21,7 +21,7 @@ def render_meeting_room(renderer: Renderer, module: Module) -> Page | None:
     renderer.start_page(path)
     title = renderer.gettext("Meeting room: %(meeting)s") % {"meeting": module.title}
     with renderer.texts_of(module):
-        text = renderer.env.get_template("room.md.j2").render(
+        text = renderer.env.get_template("room.html.j2").render(
             title=title, module=module, meeting=meeting, step=step, times=agenda_times(renderer, meeting),
             prints=renderer.meeting_prints(module))
-    return Page(path, title, tidy(text), module_id=module.id, kind=PageKind.MEETING_ROOM)
+    return renderer.page(path, title, text, module_id=module.id, kind=PageKind.MEETING_ROOM)

@@ -14,9 +14,10 @@ from .book import render_book
 from .cache import PageCache, digest, module_digest
 from .crossindex import collect_mentions, render_topics
 from .markdown import nav_title
+from .page import Page
 from .parallel import spread
 from .process import render_meeting_prints, render_process
-from .renderer import Page, Renderer
+from .renderer import Renderer
 from .room import render_meeting_room
 
 #: Page kind -> what renders a page of it (planned by ``site.plan``). A module page brings its
