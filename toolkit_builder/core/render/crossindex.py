@@ -102,10 +102,11 @@ def topics(project: Project, gettext: Callable[[str], str]) -> list[Topic]:
 
 #: How many lines (a module's heading, its summary, each place in it) one topic page lists at most;
 #: a module is never split across pages. A line makes 150 to 450 bytes of HTML (measured on the
-#: benchmark's toolkit), so an article stays under about 90 KB and, with the header, nav and footer,
-#: a topic page under the 150 KB a page may weigh, however large the toolkit grows; fewer, longer
-#: pages would break that bound, more, shorter ones would add pages to build and to click through.
-TOPIC_PAGE_LINES = 200
+#: benchmark's toolkit), so an article stays under about 55 KB and, with the header, nav and footer,
+#: a topic page under 80 KB, however large the toolkit grows. At 200 lines topic pages averaged
+#: 61 KB at 1,000 modules, where the average page must stay under 40 KB; shorter pages would add
+#: pages to build and to click through.
+TOPIC_PAGE_LINES = 120
 
 
 def _grouped(mentions: list[Mention]) -> list[tuple[Module, list[Mention]]]:
