@@ -36,8 +36,12 @@ def test_nav_entries_are_light_and_named(bundled_site: Path):
         assert nav is not None
         for toc in nav.select("nav.md-nav--secondary"):  # the page's table of contents: Material's own partial
             toc.decompose()
-        links = nav.select("li.md-nav__item > a.md-nav__link")
+        links = nav.select("li > a.md-nav__link")
         assert len(links) > 5
+        # An entry neither active nor nested is a bare <li>; no class that nothing reads.
+        bare = [li for li in nav.select("li") if not li.get("class")]
+        assert bare and all(li.select_one(":scope > a.md-nav__link") for li in bare)
+        assert "md-nav__item--pruned" not in html
         assert not nav.select(".md-ellipsis")
         assert [link.get_text() for link in links] == [link.get_text().strip() for link in links]
         assert 'tabindex=""' not in html
