@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..limits import (MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT, MAX_HANDOUTS_PER_MEETING,
-                      MAX_PAGE_CHARACTERS)
+from ..limits import (
+    MAX_GLOSSARY_HINTS_PER_PAGE,
+    MAX_GLOSSARY_HINTS_PER_TEXT,
+    MAX_HANDOUTS_PER_MEETING,
+    MAX_PAGE_CHARACTERS,
+)
 from .entry import Entry
 
 ENTRIES = [
