@@ -1,7 +1,9 @@
-"""Output in proportion: a generated page's size is bounded, and a page past it is a located problem."""
+"""Output in proportion, and writes in their folder: a generated page's size, glossary hints past their
+cap, and the writes of `toolkit schema` and `toolkit init` under the content folder's write rule."""
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -11,6 +13,9 @@ from toolkit_builder.cli import main
 from toolkit_builder.core.load import load_project
 from toolkit_builder.core.problems import ContentError
 from toolkit_builder.core.render import bounds, render_site
+from toolkit_builder.tools.lint import lint_project
+
+from .conftest import write
 
 MODULE = "content/modules/education/recovery-education-and-training.yml"
 
@@ -67,3 +72,29 @@ def test_the_build_stops_at_a_page_too_long_and_keeps_the_site(project_dir, monk
     assert index.read_bytes() == before
     assert not [p for p in project_dir.iterdir() if p.name.startswith(".site-")]
 
+
+# ---------------------------------------------------------------- glossary hints past the cap: a warning
+
+def hints_module(content, texts: list[str]) -> None:
+    blocks = "".join(f"  - type: prose\n    text: {json.dumps(text)}\n" for text in texts)
+    write(content / "modules/education/odd.yml",
+          f"id: odd\ntitle: Odd\nsection: education\nsummary: Odd.\nblocks:\n{blocks}")
+
+
+def hint_warnings(content) -> list:
+    return [p for p in lint_project(load_project(content), content).problems if p.code == "too-many-glossary-hints"]
+
+
+def test_a_module_past_the_page_cap_is_warned_at_its_id(content_dir):
+    from toolkit_builder.core.limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT
+
+    texts = ["Hope is in CHIME. " * MAX_GLOSSARY_HINTS_PER_TEXT] * (MAX_GLOSSARY_HINTS_PER_PAGE // 100 + 1)
+    hints_module(content_dir, texts)
+    [warning] = hint_warnings(content_dir)
+    assert warning.file.endswith("odd.yml") and warning.line == 1 and warning.severity == "warning"
+    assert f"hold {MAX_GLOSSARY_HINTS_PER_TEXT * len(texts):,} glossary hints" in warning.message
+
+
+def test_terms_in_code_are_not_counted(content_dir):
+    hints_module(content_dir, ["Hope is in `CHIME`. " * 300])
+    assert hint_warnings(content_dir) == []
