@@ -15,7 +15,7 @@ from toolkit_builder.core.problems import ContentError
 from toolkit_builder.core.render import bounds, render_site
 from toolkit_builder.tools.lint import lint_project
 
-from .conftest import write
+from .conftest import CONTENT, write
 
 MODULE = "content/modules/education/recovery-education-and-training.yml"
 
@@ -98,3 +98,54 @@ def test_a_module_past_the_page_cap_is_warned_at_its_id(content_dir):
 def test_terms_in_code_are_not_counted(content_dir):
     hints_module(content_dir, ["Hope is in `CHIME`. " * 300])
     assert hint_warnings(content_dir) == []
+
+
+# ---------------------------------------------------------------- toolkit schema and init: the write rule
+
+def run(cwd, monkeypatch, *args: str):
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(main, list(args))
+
+
+def test_schema_writes_nothing_through_a_linked_schema_file(tmp_path, monkeypatch):
+    outside = tmp_path / "outside.json"
+    outside.write_text("kept", encoding="utf-8")
+    (tmp_path / "project/schema").mkdir(parents=True)
+    (tmp_path / "project/schema/module.schema.json").symlink_to(outside)
+    result = run(tmp_path / "project", monkeypatch, "schema")
+    assert result.exit_code == 1 and "is a link" in result.output, result.output
+    assert outside.read_text(encoding="utf-8") == "kept"
+    assert list((tmp_path / "project/schema").iterdir()) == [tmp_path / "project/schema/module.schema.json"]
+    check = run(tmp_path / "project", monkeypatch, "schema", "--check")
+    assert check.exit_code == 1 and "module.schema.json" in check.output
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_schema_writes_nothing_through_a_linked_schema_folder(tmp_path, monkeypatch, dangling):
+    outside = tmp_path / "outside"
+    if not dangling:
+        outside.mkdir()
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project/schema").symlink_to(outside, target_is_directory=True)
+    result = run(tmp_path / "project", monkeypatch, "schema")
+    assert result.exit_code == 1 and "is a link" in result.output, result.output
+    assert not outside.exists() if dangling else list(outside.iterdir()) == []
+
+
+def test_schema_still_writes_into_a_folder_named_outside_the_project(tmp_path, monkeypatch):
+    (tmp_path / "project").mkdir()
+    result = run(tmp_path / "project", monkeypatch, "schema", "-o", str(tmp_path / "elsewhere/schema"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "elsewhere/schema/module.schema.json").is_file()
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_init_creates_nothing_through_a_linked_folder(tmp_path, monkeypatch, dangling):
+    outside = tmp_path / "outside"
+    if not dangling:
+        outside.mkdir()
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work/copy").symlink_to(outside, target_is_directory=True)
+    result = run(tmp_path / "work", monkeypatch, "init", "copy", "--upstream", str(CONTENT))
+    assert result.exit_code == 1 and "is a link" in result.output, result.output
+    assert not outside.exists() if dangling else list(outside.iterdir()) == []
