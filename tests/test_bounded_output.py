@@ -73,6 +73,14 @@ def test_the_build_stops_at_a_page_too_long_and_keeps_the_site(project_dir, monk
     assert not [p for p in project_dir.iterdir() if p.name.startswith(".site-")]
 
 
+def test_serve_does_not_start_on_a_page_too_long(project_dir, monkeypatch):
+    monkeypatch.chdir(project_dir)
+    monkeypatch.setattr(bounds, "MAX_PAGE_CHARACTERS", 20_000)
+    result = CliRunner().invoke(main, ["serve", "--dev-addr", "127.0.0.1:0"])
+    assert result.exit_code == 1 and "[output-too-large]" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
 # ---------------------------------------------------------------- glossary hints past the cap: a warning
 
 def hints_module(content, texts: list[str]) -> None:
