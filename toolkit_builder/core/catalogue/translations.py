@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT
+from ..limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT, MAX_GLOSSARY_TERM
 from .entry import Entry
 
 ENTRIES = [
@@ -133,7 +133,7 @@ ENTRIES = [
         f"{MAX_GLOSSARY_HINTS_PER_PAGE}, counted in order; later occurrences of the terms are plain words. Without "
         "that cap a term of one letter, in a long text, would make a hint of nearly every word and a page of many "
         "megabytes. A text, or a module's texts together, that passes the cap is warned about: its last hints "
-        "are not shown.",
+        f"are not shown. (A term longer than {MAX_GLOSSARY_TERM} characters gets no hint at all.)",
         "Write the expansion out once where the term first appears and keep the hints for the first "
         "occurrences, split the text, or make the glossary term longer (a term of a letter or two matches "
         "every such word).",
