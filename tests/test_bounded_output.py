@@ -81,6 +81,14 @@ def test_serve_does_not_start_on_a_page_too_long(project_dir, monkeypatch):
     assert "Traceback" not in result.output
 
 
+def test_export_stops_at_a_page_too_long(project_dir, monkeypatch):
+    monkeypatch.chdir(project_dir)
+    monkeypatch.setattr(bounds, "MAX_PAGE_CHARACTERS", 20_000)
+    result = CliRunner().invoke(main, ["export", "exported", "-l", "en"])
+    assert result.exit_code == 1 and "[output-too-large]" in result.output, result.output
+    assert "Traceback" not in result.output and not (project_dir / "exported/en/docs").exists()
+
+
 # ---------------------------------------------------------------- glossary hints past the cap: a warning
 
 def hints_module(content, texts: list[str]) -> None:
