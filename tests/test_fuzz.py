@@ -8,6 +8,9 @@ could run code.
 CI runs the ``ci`` profile (a few hundred examples in all). Run the long profile with
 
     HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
+
+and ``HYPOTHESIS_MAX_EXAMPLES=N`` sets the examples per test (a third of them for translations and
+catalogues) whatever the profile.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _COMMON = dict(deadline=None, derandomize=False, print_blob=True,
 settings.register_profile("ci", max_examples=60, **_COMMON)
 settings.register_profile("long", max_examples=10_000, **_COMMON)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+if os.environ.get("HYPOTHESIS_MAX_EXAMPLES"):  # a long run cut to the time there is (the figures say how many ran)
+    PROFILE = settings(PROFILE, max_examples=int(os.environ["HYPOTHESIS_MAX_EXAMPLES"]))
 
 MODULE_ID = "recovery-education-and-training"
 MODULE = f"modules/education/{MODULE_ID}.yml"

@@ -35,9 +35,10 @@ Finish: TypeAlias = Callable[[Path, dict[str, tuple[str, list[PdfJob]]], str], N
 
 
 def _build_one(config_file: str, prepared: LanguageBuild, site_dir: str, strict: bool, verbose: bool,
-               pdf: bool = False, offline: bool = False, processes: int = 1) -> tuple[str | None, list[PdfJob]]:
-    """Build one language, loaded and planned (``prepared``), into ``site_dir``: (error message or
-    None, the PDFs to print).
+               pdf: bool = False, offline: bool = False,
+               processes: int = 1) -> tuple[str | ContentError | None, list[PdfJob]]:
+    """Build one language, loaded and planned (``prepared``), into ``site_dir``: (error message,
+    the content's problems found while the pages are made, or None; the PDFs to print).
 
     ``offline``: a copy that opens from the disk; Material's `offline` plugin is added to the
     build (it bundles the search index into a script) and the toolkit plugin does the rest.
@@ -66,6 +67,8 @@ def _build_one(config_file: str, prepared: LanguageBuild, site_dir: str, strict:
         return str(error), []
     except exceptions.Abort as error:
         return f"[{language}] {error}", []
+    except ContentError as error:  # found while the pages are made (a page out of proportion)
+        return error, []
     except OSError as error:  # the disk, not the content nor the builder
         return f"[{language}] the site could not be written: {_os_reason(error)}", []
     except Exception as error:  # a fault of the builder, not of the content: say so plainly
@@ -139,7 +142,10 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
             results = [_build_one(*a) for a in args]
         errors = [error for error, _ in results if error]
         if errors:
-            for message in dict.fromkeys(errors):
+            found = [p for e in errors if isinstance(e, ContentError) for p in e.problems]
+            if found:
+                report(ContentError(list(dict.fromkeys(found))))
+            for message in dict.fromkeys(e for e in errors if isinstance(e, str)):
                 click.echo(message, err=True)
             click.echo(f"Build failed; the site in {target} was left as it was.", err=True)
             sys.exit(1)

@@ -18,7 +18,7 @@ from ..core.load import load_languages, load_project
 from ..core.problems import ContentError, did_you_mean
 from ..tools.linkcheck import check_site, format_report
 from ..tools.lintcache import cache_folder
-from ..tools.schema import schemas, write_schemas
+from ..tools.schema import stale_schemas, write_schemas
 from .config import config_layers
 from .report import lint, report
 
@@ -163,18 +163,22 @@ def init(directory: Path, upstream: Path, name: str) -> None:
         "content/modules/local/local-resources.yml": ("local-resources.yml", values),
         "README.md": ("README.md", values),
     }
+    texts = {}
     for target, (source, fields) in files.items():
-        path = directory / target
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = (starter / source).read_text(encoding="utf-8")
         for key, value in fields.items():
             text = text.replace("{" + key + "}", value)
-        path.write_text(text, encoding="utf-8")
-    (directory / "content/docs").mkdir(parents=True, exist_ok=True)
-    (directory / "content/docs/.gitkeep").touch()
-    (directory / "overrides").mkdir(exist_ok=True)
-    (directory / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
-    write_schemas(directory / "schema")  # what the `$schema` lines of the files above point at
+        texts[target] = text
+    texts.update({"content/docs/.gitkeep": "", "overrides/main.html": '{% extends "base.html" %}\n'})
+    # Written within DIRECTORY's parent by the write rule: DIRECTORY itself may not be a link (nor a
+    # dangling one), and nothing is written through one.
+    root = Path(os.path.abspath(directory)).parent
+    try:
+        for target, text in texts.items():
+            write_in_folder(directory / target, root, text, new=True)
+        write_schemas(directory / "schema", root)  # what the `$schema` lines of the files above point at
+    except UnsafeTarget as refused:
+        raise click.ClickException(str(refused)) from None
     click.echo(f"Started {directory}. Next: cd {directory} && toolkit build")
 
 
@@ -184,16 +188,27 @@ def init(directory: Path, upstream: Path, name: str) -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a schema in the folder is missing or stale.")
 def schema(output: Path, check: bool) -> None:
     """Write the JSON Schemas of the content files, for editors' autocompletion and checks."""
+    root = _write_root(output)
     if check:
-        stale = [name for name, text in schemas().items()
-                 if not (output / name).is_file() or (output / name).read_text(encoding="utf-8") != text]
+        stale = stale_schemas(output, root)
         if stale:
             click.echo(f"stale or missing in {output}: {', '.join(stale)}; run `toolkit schema`", err=True)
             sys.exit(1)
         click.echo(f"{output}: the schemas are up to date.")
         return
-    changed = write_schemas(output)
+    try:
+        changed = write_schemas(output, root)
+    except UnsafeTarget as refused:
+        raise click.ClickException(str(refused)) from None
     click.echo(f"{output}: {len(changed)} schema(s) written" + (f": {', '.join(p.name for p in changed)}" if changed else ""))
+
+
+def _write_root(output: Path) -> Path:
+    """The folder within which ``output`` is written under the write rule: the working folder (the
+    project's) when the output is in it, so no folder on the way may be a link; else its own parent."""
+    here = Path(os.path.abspath("."))
+    target = Path(os.path.abspath(output))
+    return here if target.is_relative_to(here) and target != here else target.parent
 
 
 @click.command()

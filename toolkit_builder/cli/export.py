@@ -121,5 +121,9 @@ def export(directory: Path, config_file: str, languages: tuple[str, ...]) -> Non
     for code, build in prepared.items():
         if languages and code not in languages:
             continue
-        count = export_language(config_file, build, directory / code)
+        try:
+            count = export_language(config_file, build, directory / code)
+        except ContentError as error:  # found while the pages are made (a page out of proportion)
+            report(error)
+            sys.exit(1)
         click.echo(f"{code}: {count} pages in {directory / code} (mkdocs build -f {directory / code / 'mkdocs.yml'})")

@@ -34,7 +34,7 @@ from ..core.build import LanguageBuild, prepare
 from ..core.load import DocumentCache
 from ..core.problems import ContentError
 from .config import plugin_layers, site_config
-from .report import setup_logging
+from .report import report, setup_logging
 
 log = logging.getLogger("mkdocs.toolkit.serve")
 
@@ -190,6 +190,9 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], poll: boo
             builder()
         except (exceptions.Abort, exceptions.PluginError, exceptions.ConfigurationError) as error:
             click.echo(str(error), err=True)
+            sys.exit(1)
+        except ContentError as error:  # found while the pages are made (a page out of proportion)
+            report(error)
             sys.exit(1)
         try:
             server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir),

@@ -51,6 +51,10 @@ MAX_TEXT_CHARACTERS = 50_000
 #: Handouts one meeting may have: each prints a whole module, or a block of one, on the handouts
 #: page, so with a module file's own limit this bounds that page (the bundled meetings have one to three).
 MAX_HANDOUTS_PER_MEETING = 10
+#: Longest generated page, in characters (about 5 MB): the largest bundled or benchmark page is about
+#: 100 KB. A page gathers texts of many files (a meeting's handouts, a section's modules, the glossary);
+#: each file has limits of its own, and this bounds what they make together.
+MAX_PAGE_CHARACTERS = 5_000_000
 #: Glossary hints one text may show: a one-letter term in a long text would otherwise make a hint,
 #: with its expansion, of every occurrence. Later occurrences are plain words.
 MAX_GLOSSARY_HINTS_PER_TEXT = 100

@@ -75,6 +75,10 @@ class ContentError(Exception):
         summary = f"{count} problem{'s' if count != 1 else ''} in the toolkit content"
         super().__init__(summary + ":\n" + "\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        # Sent back from a language's build process whole (an exception is rebuilt from its args).
+        return ContentError, (self.problems,)
+
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)

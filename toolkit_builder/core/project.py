@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,11 +78,18 @@ class Project(BaseModel):
         description="Module id -> path of its YAML file, relative to the content folder it comes from.")
     layers: dict[str, int] = Field(default_factory=dict,
         description="Module id -> index of the content folder it comes from (0: upstream; last: this site's own).")
+    folders: tuple[Path, ...] = Field((),
+        description="The content folders, upstream first (what ``layers`` and ``sources`` are relative to).")
     language: str = Field("en", description="The language the text is in.")
     untranslated: dict[str, Untranslated] = Field(default_factory=dict,
         description="Module id -> what of it is not translated into ``language``.")
     untranslated_terms: frozenset[int] = Field(frozenset(),
         description="Glossary terms (by position) not translated into ``language``.")
+
+    def source_file(self, module_id: str) -> Path | None:
+        """The YAML file of a module, in its content folder (None if the project does not know it)."""
+        source, layer = self.sources.get(module_id), self.layers.get(module_id, 0)
+        return self.folders[layer] / source if source is not None and layer < len(self.folders) else None
 
     def modules_in(self, section_id: str) -> list[Module]:
         found = [m for m in self.modules if m.section == section_id]

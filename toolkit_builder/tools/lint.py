@@ -11,6 +11,8 @@ again for the line numbers, and reports problems with severity ``warning``:
 - ``unused-term``: a glossary term that no module uses;
 - ``hard-to-read``: a paragraph with a low reading-ease score;
 - ``avoided-term``: a form the language's terminology list (``terms.<language>.yml``) avoids;
+- ``too-many-glossary-hints``: a text (or a module's texts together) holding more glossary terms than
+  a page shows hints for;
 - ``placeholder-text``: text a skeleton of `toolkit init` or `toolkit new module` wrote to be
   replaced (an address at example.org, "Replace this text..."), still there.
 
@@ -32,9 +34,11 @@ from typing import Any, Callable, Iterator, cast
 
 from pydantic import BaseModel
 
+from ..core.limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT
 from ..core.model import CITATION
 from ..core.problems import Problem, display
 from ..core.project import Module, Project
+from ..core.render.extensions import GlossaryIndex
 from ..core.render.typography import typography
 from ..core.yamlpos import Document, read_document
 from .lintcache import LintCache, warnings_of
@@ -56,6 +60,8 @@ _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
 _WORD = re.compile(r"\w+")
 #: A Markdown code span, whose straight quotes are code (linear: no nesting, no backtracking).
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+_FEWER_TERMS = ("a hint helps where a term first appears: write the expansion out, or split the text; a glossary "
+                "term of a letter or two matches every such word")
 
 @dataclass
 class LintReport:
@@ -129,7 +135,9 @@ class _Linter:
         self.translated = self.language != project.toolkit.language
         self.report = LintReport(language=self.language, formula=FORMULAS.get(self.language, "Flesch"))
         self.terms: TermList | None = None
-        self.cache = LintCache(cache_dir, self.language, layers)
+        expansions = {t.term: t.expansion for t in project.glossary if t.expansion}  # as the renderer's
+        self.hints = GlossaryIndex(expansions)
+        self.cache = LintCache(cache_dir, self.language, layers, repr(sorted(expansions.items())))
 
     def warn(self, source: _Source, at: tuple[int, int], code: str, message: str, hint: str) -> None:
         self.report.problems.append(Problem(source.file, at[0], at[1], code, message, hint, severity="warning"))
@@ -219,6 +227,7 @@ class _Linter:
                 self.headings(source, path, text, outline)
         if not self.translated:
             self.leads(source, module)
+        self.glossary_hints(source, module)
         rules = typography(self.language)
         all_text: list[str] = []
         for path, text in texts(module):
@@ -245,6 +254,21 @@ class _Linter:
                                   "split long sentences and prefer short, everyday words")
         if self.scoring and all_text:
             self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
+
+    def glossary_hints(self, source: _Source, module: Module) -> None:
+        """A text, or a module's texts together, with more glossary terms than their page shows hints for."""
+        shown = 0
+        for path, text in texts(module):
+            count = 0 if self.foreign(module.id, path) else self.hints.count(text)
+            shown += min(count, MAX_GLOSSARY_HINTS_PER_TEXT)
+            if count > MAX_GLOSSARY_HINTS_PER_TEXT:
+                self.warn(source, source.where(path), "too-many-glossary-hints",
+                          f"this text holds {count:,} glossary terms; a text shows a hint for the first "
+                          f"{MAX_GLOSSARY_HINTS_PER_TEXT} only, the others are plain words", _FEWER_TERMS)
+        if shown > MAX_GLOSSARY_HINTS_PER_PAGE:
+            self.warn(source, source.where(("id",)), "too-many-glossary-hints",
+                      f"the module's texts hold {shown:,} glossary hints; a page shows the first "
+                      f"{MAX_GLOSSARY_HINTS_PER_PAGE} only, the others are plain words", _FEWER_TERMS)
 
     def leads(self, source: _Source, module: Module) -> None:
         """Every agenda item of a meeting says who leads it (the facilitator guide prints it)."""

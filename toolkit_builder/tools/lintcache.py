@@ -4,11 +4,11 @@ Scoring reading ease and locating warnings (a second, position-keeping read of t
 most of what `toolkit validate` spends on a large toolkit; a module that did not change since
 the last run is not linted again. A module's entry is found by the hash of: the module as
 loaded (its translation laid over it), what of it is not translated, the bytes of the file its
-warnings point at, the language's terminology files, the linter's own code and the version of
-textstat. Anything else changed makes another hash, so a stale entry is never used; entries not
-used by a run are dropped when it saves. The cache is an optimisation only: a cache that cannot
-be read or written is ignored. `toolkit validate` keeps it in the user's cache folder, out of
-reach of the content it is about.
+warnings point at, the language's terminology files, the glossary's terms and expansions (a
+module's hints), the linter's own code and the version of textstat. Anything else changed makes
+another hash, so a stale entry is never used; entries not used by a run are dropped when it saves.
+The cache is an optimisation only: a cache that cannot be read or written is ignored. `toolkit
+validate` keeps it in the user's cache folder, out of reach of the content it is about.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def cache_folder(layers: list[Path]) -> Path:
 class LintCache:
     """The kept warnings of one language's modules (``folder``: where to keep them; None: nowhere)."""
 
-    def __init__(self, folder: Path | None, language: str, layers: list[Path]):
+    def __init__(self, folder: Path | None, language: str, layers: list[Path], glossary: str = ""):
         self.path = folder / f"lint-{language}.json" if folder is not None else None
         self.entries: dict[str, dict[str, Any]] = {}
         self.used: dict[str, dict[str, Any]] = {}
@@ -78,6 +78,7 @@ class LintCache:
         terms = hashlib.sha256(language.encode())
         for layer in layers:
             terms.update(_file_bytes(layer / f"terms.{language}.yml"))
+        terms.update(glossary.encode())
         self.common = _code_digest() + terms.hexdigest()
 
     def key(self, project: Project, module: Module, source: Path) -> str:

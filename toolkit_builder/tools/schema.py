@@ -14,6 +14,7 @@ this section declared? is this reference in references.yml?) stays with ``toolki
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -22,6 +23,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..core.blocks import BLOCK_TYPES
 from ..core.i18n import DIGEST_KEY
+from ..core.limits import UnsafeTarget, unsafe_target, write_in_folder
 from ..core.model import Glossary, Reference, Toolkit, ToolkitOverlay
 from ..core.model.fields import _int_to_str
 from ..core.project import Module
@@ -211,14 +213,31 @@ def schemas() -> dict[str, str]:
     return result
 
 
-def write_schemas(folder: str | Path) -> list[Path]:
-    """Write every schema into ``folder``; return the files that changed."""
+def write_schemas(folder: str | Path, root: str | Path | None = None) -> list[Path]:
+    """Write every schema into ``folder``; return the files that changed. The writes follow the content
+    folder's rule (``write_in_folder``) within ``root`` (by default the folder's parent): nothing is read or
+    written through a link, so a `schema/` folder or file linked elsewhere is refused (``UnsafeTarget``)
+    before anything is written."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    root = Path(root) if root is not None else Path(os.path.abspath(folder)).parent
+    texts = schemas()
+    for name in texts:
+        refused = unsafe_target(folder / name, root)
+        if refused is not None:
+            raise UnsafeTarget(refused)
     changed = []
-    for name, text in schemas().items():
+    for name, text in texts.items():
         path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_in_folder(path, root, text)
             changed.append(path)
     return changed
+
+
+def stale_schemas(folder: str | Path, root: str | Path | None = None) -> list[str]:
+    """The schemas missing from ``folder``, or out of date, or not to be read (a link: ``write_schemas``)."""
+    folder = Path(folder)
+    root = Path(root) if root is not None else Path(os.path.abspath(folder)).parent
+    return [name for name, text in schemas().items()
+            if unsafe_target(folder / name, root) is not None or not (folder / name).is_file()
+            or (folder / name).read_text(encoding="utf-8") != text]

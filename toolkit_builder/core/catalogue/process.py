@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from ..limits import MAX_HANDOUTS_PER_MEETING
+from ..limits import (
+    MAX_GLOSSARY_HINTS_PER_PAGE,
+    MAX_GLOSSARY_HINTS_PER_TEXT,
+    MAX_HANDOUTS_PER_MEETING,
+    MAX_PAGE_CHARACTERS,
+)
 from .entry import Entry
 
 ENTRIES = [
     Entry(
-        "output-too-large", "A meeting would print too much",
+        "output-too-large", "A page would be too large",
         "Each handout of a meeting prints a whole module, or a block of one, on the meeting's handouts page and "
         f"in its PDF. So a meeting may have at most {MAX_HANDOUTS_PER_MEETING} handouts, and names each module or "
         "block once: one small file could otherwise make a page of hundreds of megabytes that every reader "
-        "downloads. (Texts have limits of their own, `text-too-complex`; a text shows at most 100 glossary hints "
-        "and a page 500; later occurrences of their terms are plain words.)",
-        "Print fewer handouts, or split the meeting in two; name each module or block once.",
+        f"downloads. A generated page may be at most {MAX_PAGE_CHARACTERS:,} characters long (about 5 MB; the "
+        "largest pages of a real toolkit are some 100 KB): `toolkit build` stops at a longer one, located at the "
+        "file of the module whose page it is, and leaves the previous site as it was. (Texts have limits of their "
+        f"own, `text-too-complex`; a text shows at most {MAX_GLOSSARY_HINTS_PER_TEXT} glossary hints and a page "
+        f"{MAX_GLOSSARY_HINTS_PER_PAGE}, `too-many-glossary-hints`.)",
+        "Print fewer handouts, or split the meeting in two; name each module or block once. Split a module whose "
+        "page is too long into smaller modules.",
         "handouts:\n  - title: The plan\n    module: forming-the-team\n"
         "  - title: The plan again\n    module: forming-the-team   # already printed above",
         group="link",

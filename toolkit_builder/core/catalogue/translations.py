@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..limits import MAX_GLOSSARY_HINTS_PER_PAGE, MAX_GLOSSARY_HINTS_PER_TEXT, MAX_GLOSSARY_TERM
 from .entry import Entry
 
 ENTRIES = [
@@ -123,6 +124,20 @@ ENTRIES = [
         "A term of `glossary.yml` does not appear in any module. The glossary page still lists it, but a reader "
         "of the toolkit will never meet it.",
         "Remove the term, or check its spelling against the modules' texts.",
+        severity="warning", group="warning",
+    ),
+    Entry(
+        "too-many-glossary-hints", "A text holds more glossary terms than it shows hints for",
+        "Each glossary term with an expansion becomes a hint in the page (the term, linked to the glossary, with "
+        f"its expansion on hover and focus). A text shows at most {MAX_GLOSSARY_HINTS_PER_TEXT} hints and a page "
+        f"{MAX_GLOSSARY_HINTS_PER_PAGE}, counted in order; later occurrences of the terms are plain words. Without "
+        "that cap a term of one letter, in a long text, would make a hint of nearly every word and a page of many "
+        "megabytes. A text, or a module's texts together, that passes the cap is warned about: its last hints "
+        f"are not shown. (A term longer than {MAX_GLOSSARY_TERM} characters gets no hint at all.)",
+        "Write the expansion out once where the term first appears and keep the hints for the first "
+        "occurrences, split the text, or make the glossary term longer (a term of a letter or two matches "
+        "every such word).",
+        "terms:\n  - term: a\n    expansion: Assessment   # every 'a' of every text is this term",
         severity="warning", group="warning",
     ),
     Entry(

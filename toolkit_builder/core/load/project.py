@@ -298,7 +298,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
     if problems:
         raise ContentError(problems)
     project = Project(toolkit=toolkit, references=references, glossary=glossary, modules=modules, sources=sources,
-                      layers=origin, language=language, untranslated=untranslated,
+                      layers=origin, folders=tuple(layers), language=language, untranslated=untranslated,
                       untranslated_terms=frozenset(untranslated_terms))
     if not _cross_checked:
         clashes = plan_site(project).clashes

@@ -23,6 +23,8 @@ from ..model import CITATION
 #: An inline citation, `[@key]` (the spaces before it are taken too, so the marker sits against
 #: the word: see ``_CitationPattern``; a pattern starting with `\s*` would be tried at every space).
 CITATION_PATTERN = r"(?<!\\)" + CITATION.pattern
+#: A Markdown code span (no glossary hint in code).
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 #: A link target that names a Markdown page of the site (`../education/x.md#block`).
 PAGE_TARGET = re.compile(r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^?#]+\.md)(#.*)?$")
 
@@ -65,6 +67,13 @@ class GlossaryIndex:
 
     def search(self, text: str) -> bool:
         return bool(self.pattern and self.pattern.search(text))
+
+    def count(self, text: str) -> int:
+        """How many of the glossary's terms a Markdown text holds outside its code spans: the hints it
+        would show without ``MAX_GLOSSARY_HINTS_PER_TEXT``."""
+        if self.pattern is None:
+            return 0
+        return sum(1 for _ in self.pattern.finditer(_CODE_SPAN.sub(" ", text)))
 
 
 def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]  # as above

@@ -11,6 +11,7 @@ from ..project import Module, Project
 from ..site import NavItem, PageKind, PlannedPage, SitePlan, plan_site
 from ..site.paths import TOPICS_INDEX
 from .book import render_book
+from .bounds import check_page_sizes
 from .cache import PageCache, digest, module_digest
 from .crossindex import collect_mentions, render_topics
 from .markdown import nav_title
@@ -89,6 +90,7 @@ def render_site(project: Project, overrides: str | Path | None = None, translati
         if found is None:
             found = PAGE_RENDERERS[planned.kind](renderer, planned)
         site_pages.extend(found)
+    check_page_sizes([(page.path, len(page.markdown), page.module_id) for page in site_pages], project)
     return site_pages
 
 
