@@ -4,6 +4,7 @@ cap, and the writes of `toolkit schema` and `toolkit init` under the content fol
 from __future__ import annotations
 
 import json
+import logging
 import pickle
 
 import pytest
@@ -22,7 +23,7 @@ MODULE = "content/modules/education/recovery-education-and-training.yml"
 
 def test_a_page_longer_than_the_limit_is_a_located_problem(content_dir, monkeypatch):
     project = load_project(content_dir)
-    sizes = {p.path: len(p.markdown) for p in render_site(project)}
+    sizes = {p.path: len(p.html) for p in render_site(project)}
     largest = max(sizes, key=sizes.__getitem__)
     monkeypatch.setattr(bounds, "MAX_PAGE_CHARACTERS", sizes[largest] - 1)
     with pytest.raises(ContentError) as caught:
@@ -36,7 +37,7 @@ def test_a_page_longer_than_the_limit_is_a_located_problem(content_dir, monkeypa
 def test_the_bundled_pages_are_far_below_the_limit(content_dir):
     from toolkit_builder.core.limits import MAX_PAGE_CHARACTERS
 
-    largest = max(len(p.markdown) for p in render_site(load_project(content_dir)))
+    largest = max(len(p.html) for p in render_site(load_project(content_dir)))
     assert largest * 20 < MAX_PAGE_CHARACTERS
 
 
@@ -73,12 +74,32 @@ def test_the_build_stops_at_a_page_too_long_and_keeps_the_site(project_dir, monk
     assert not [p for p in project_dir.iterdir() if p.name.startswith(".site-")]
 
 
-def test_serve_does_not_start_on_a_page_too_long(project_dir, monkeypatch):
+def test_serve_shows_a_page_too_long_on_its_pages_like_any_content_problem(project_dir, monkeypatch, tmp_path):
+    from toolkit_builder.cli.serve import Builder
+
     monkeypatch.chdir(project_dir)
     monkeypatch.setattr(bounds, "MAX_PAGE_CHARACTERS", 20_000)
-    result = CliRunner().invoke(main, ["serve", "--dev-addr", "127.0.0.1:0"])
-    assert result.exit_code == 1 and "[output-too-large]" in result.output, result.output
-    assert "Traceback" not in result.output
+    builder = Builder("mkdocs.yml", tmp_path / "served", "http://127.0.0.1:8000/", ())
+    try:
+        builder()
+    finally:
+        builder.close()
+    page = (tmp_path / "served/index.html").read_text(encoding="utf-8")
+    assert "[output-too-large]" in page and MODULE in page
+
+
+def test_a_plain_mkdocs_build_stops_at_a_page_too_long_with_the_located_problem(project_dir, monkeypatch, caplog):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.chdir(project_dir)
+    monkeypatch.setattr(bounds, "MAX_PAGE_CHARACTERS", 20_000)
+    config = load_config(config_file=str(project_dir / "mkdocs.yml"), site_dir=str(project_dir / "plain-site"))
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):  # MkDocs logs a plugin's error, then aborts
+        build(config)
+    assert f"{MODULE}:2:1: error [output-too-large]" in caplog.text
 
 
 def test_export_stops_at_a_page_too_long(project_dir, monkeypatch):

@@ -34,21 +34,23 @@ from ..core.build import LanguageBuild, prepare
 from ..core.load import DocumentCache
 from ..core.problems import ContentError
 from .config import plugin_layers, site_config
-from .report import report, setup_logging
+from .report import setup_logging
 
 log = logging.getLogger("mkdocs.toolkit.serve")
 
 
 def served_languages(config_file: str, wanted: tuple[str, ...], check: bool = False,
-                     kept: DocumentCache | None = None) -> tuple[list[str | None], dict[str, LanguageBuild]]:
+                     kept: DocumentCache | None = None,
+                     layers: list[Path] | None = None) -> tuple[list[str | None], dict[str, LanguageBuild]]:
     """The languages to build, the default first (it is served at the root). While the content
     cannot be loaded: the default only (None), whose pages show the problems. With ``check``, a
     wanted language the toolkit does not have is an error (at start; later edits may drop one).
 
     The content is loaded (checked) once, here, in every served language: each language's build is
     handed its own (the second value); ``kept``: parsed files kept from the previous rebuild (only
-    the files an edit changed are parsed again)."""
-    layers = plugin_layers(site_config(config_file))
+    the files an edit changed are parsed again); ``layers``: the content folders, when the caller
+    has read the config already."""
+    layers = layers if layers is not None else plugin_layers(site_config(config_file))
     try:
         prepared = prepare(layers, wanted, kept=kept)
     except ContentError:
@@ -105,7 +107,8 @@ class Builder:
             # A media file or catalogue changed, or a YAML file came or went (a translation, say):
             # what a file loads as may change without the file changing, so every file is checked again.
             self.documents.forget_results()
-        self.languages, self.prepared = served_languages(self.config_file, self.wanted, kept=self.documents)
+        self.languages, self.prepared = served_languages(self.config_file, self.wanted, kept=self.documents,
+                                                         layers=layers)
         try:
             digests = {code: hashlib.sha256(build.project.model_dump_json().encode()).hexdigest()
                        for code, build in self.prepared.items()}
@@ -191,9 +194,6 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], poll: boo
         except (exceptions.Abort, exceptions.PluginError, exceptions.ConfigurationError) as error:
             click.echo(str(error), err=True)
             sys.exit(1)
-        except ContentError as error:  # found while the pages are made (a page out of proportion)
-            report(error)
-            sys.exit(1)
         try:
             server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir),
                                       mount_path=mount_path)
@@ -203,8 +203,10 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], poll: boo
             sys.exit(1)
         if not poll:
             # The system's file events (inotify, FSEvents, ReadDirectoryChangesW) instead of MkDocs'
-            # polling, which finds an edit up to half a second after it is saved.
+            # polling, which finds an edit up to half a second after it is saved; and the rebuild starts
+            # once the events of a save have stopped for 30 ms (MkDocs waits 100 ms, for polling).
             server.observer = _EditEvents()
+            server.build_delay = 0.03
         server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 and (
             site_dir / "404.html").is_file() else None
         for watched in (config.docs_dir, config.config_file_path, *map(str, plugin_layers(config))):

@@ -45,7 +45,7 @@ from .config import ToolkitConfig, translate_palette
 from .html_fixes import drop_indentation, fix_page
 from .pages import FinishedPage, nav_titles
 from .problems import problems_page
-from .serving import Serving, write_pages
+from .serving import Serving, list_theme_once, write_pages
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -143,7 +143,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         if self.serve is not None:
             self.serve.close()
-        self.serve, self.pages_dir = None, None
+        self.serve, self.pages_dir, self.serving = None, None, False
 
     # Before other plugins: search reads the theme language set here.
     @event_priority(100)
@@ -157,24 +157,26 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         self.build = build = _Build(layers=layers, templates_dir=(root / self.config.templates_dir).resolve())
         if kept is not None:  # this folder's, not the last one `toolkit serve` built (another language's)
             kept.build, self.rendered, self.pages_dir = build, kept.rendered, kept.pages_dir
+        if self.serve is not None:
+            list_theme_once(config.theme, self.serve.theme_files)
         self._theme(config)
         if outdated := outdated_templates(build.templates_dir):
             raise PluginError("\n".join(outdated))
         if self.config.offline:
             self._offline(config)
-        try:
+        try:  # a content problem found by loading, or by rendering (a page too long)
             prepared = self._language_build(layers, language)
+            pages = render_site(prepared.project, build.templates_dir, prepared.translations,
+                                config.use_directory_urls, self.config.pdf, self.rendered,
+                                processes=1 if self.serving else self.config.render_processes, plan=prepared.plan)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             return self._show_problems(config, error, previous.generated)
         build.project = project = prepared.project
-        build.plan = prepared.plan
+        build.plan, build.pages = prepared.plan, pages
         build.updated = last_updated(layers[-1])
         build.gettext = prepared.gettext
-        build.pages = render_site(project, build.templates_dir, prepared.translations, config.use_directory_urls,
-                                  self.config.pdf, self.rendered,
-                                  processes=1 if self.serving else self.config.render_processes, plan=prepared.plan)
         build.media = published_files(project, layers)
         build.nav = site_nav(prepared.plan)
         if config.nav is None:

@@ -7,9 +7,9 @@ rebuild never takes another language's pages, and the page files always match th
 their folder (the problems pages too, which replace a language's pages while the content is
 broken). The parsed content files are shared: they are the same files.
 
-With dirty rebuilds, each page's Markdown is a file that is rewritten only when it changed, or
+With dirty rebuilds, each page's HTML is a file that is rewritten only when it changed, or
 when the page's nav changed, so MkDocs rebuilds only the pages whose file is newer than their
-HTML.
+HTML. The theme's files are listed once (``list_theme_once``), not at every rebuild.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from ..core.load import DocumentCache
 from ..core.render import Page
 from ..core.render.cache import PageCache
+from ..core.render.compiled import COMPILED
 from ..core.render.site import nav_changes
 
 B = TypeVar("B")
@@ -46,6 +47,9 @@ class Serving(Generic[B]):
         self.root = Path(tempfile.mkdtemp(prefix="toolkit-pages-")) if dirty else None
         self.empty = empty
         self.folders: dict[str, Kept[B]] = {}
+        #: The theme's files (Jinja's listing of its folders), by the folders and the site's own
+        #: theme files (``list_theme_once``).
+        self.theme_files: dict[Any, list[str]] = {}
         if dirty:
             # The pages whose nav changed are rebuilt too (see write_pages): the warning does not apply.
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildIsAccurate())
@@ -62,6 +66,34 @@ class Serving(Generic[B]):
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
         self.root = None
+
+
+def list_theme_once(theme: Any, listed: dict[Any, list[str]]) -> None:
+    """Make ``theme`` list its files once for all the rebuilds of `serve`: MkDocs lists and filters
+    every file of the theme's folders at every build to find the static ones (Material's icons are
+    14,000 files), and they do not change while serving. A site's own theme folder (custom_dir)
+    may: its files' names and times are part of what the listing is kept by. And the templates of
+    every environment made from the theme (the search plugin makes its own) are compiled once."""
+    get_env = theme.get_env
+
+    def get_env_listed_once() -> Any:
+        env = get_env()
+        env.bytecode_cache = COMPILED
+        list_templates = env.list_templates
+        custom = Path(theme.custom_dir) if theme.custom_dir else None
+        own = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in custom.rglob("*"))) if custom and custom.is_dir() else ()
+        folders = (tuple(getattr(env.loader, "searchpath", ())), own)
+
+        def listed_once(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            key = (folders, tuple(extensions or ()), getattr(filter_func, "__code__", filter_func))
+            if key not in listed:
+                listed[key] = list_templates(extensions, filter_func)
+            return list(listed[key])
+
+        env.list_templates = listed_once
+        return env
+
+    theme.get_env = get_env_listed_once
 
 
 def write_pages(folder: Path, pages: list[Page], previous_nav: list[Any], nav: list[Any]) -> list[str]:

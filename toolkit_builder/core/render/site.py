@@ -36,6 +36,12 @@ PAGE_RENDERERS: dict[str, PageRenderer] = {
 }
 
 
+#: Kinds whose pages show nothing of a module's content beyond what every page may show (its title,
+#: summary and place: ``cache.site_digest``), so they are kept from one rendering to the next as
+#: long as that does not change.
+OUTLINE_ONLY = {PageKind.HOME, PageKind.SECTION, PageKind.REFERENCES, PageKind.GLOSSARY}
+
+
 def register_page_renderer(kind: str, render: PageRenderer) -> None:
     """What renders the pages of a kind registered with ``site.register_page_kind``."""
     PAGE_RENDERERS[kind] = render
@@ -83,14 +89,17 @@ def render_site(project: Project, overrides: str | Path | None = None, translati
             if plan.page(page.path) is not None or not last:
                 last = placed.setdefault(page.path, [])
             last.append(page)
-    cache.finish()
     site_pages: list[Page] = []
     for planned in plan.pages:
         found = placed.get(planned.path)
-        if found is None:
+        if found is None and planned.kind in OUTLINE_ONLY:
+            found = cache.get(digest(site, planned.kind, planned.path), partial(PAGE_RENDERERS[planned.kind], renderer,
+                                                                                 planned))
+        elif found is None:
             found = PAGE_RENDERERS[planned.kind](renderer, planned)
         site_pages.extend(found)
-    check_page_sizes([(page.path, len(page.markdown), page.module_id) for page in site_pages], project)
+    cache.finish()
+    check_page_sizes([(page.path, len(page.html), page.module_id) for page in site_pages], project)
     return site_pages
 
 
