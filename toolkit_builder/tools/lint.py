@@ -86,7 +86,7 @@ class _Source:
     @property
     def document(self) -> Document | None:
         if self._document is None:
-            self._document = read_document(self.path, self.file, [])
+            self._document = read_document(self.path, self.file, [], located=True)
         return self._document
 
     @property

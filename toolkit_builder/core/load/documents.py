@@ -1,7 +1,7 @@
 """Files parsed by earlier loads of the same process (`toolkit serve` loads after each edit).
 
 A file is parsed again only when its bytes changed (or it is no longer the same regular file):
-parsing with positions is most of the time a load takes, and an edit changes one file.
+parsing is much of the time a load takes, and an edit changes one file.
 """
 
 from __future__ import annotations

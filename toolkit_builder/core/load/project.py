@@ -1,6 +1,6 @@
 """Load the content folders into the typed model, in one language or all of them.
 
-Each file is read with positions, validated with the model, its translation laid over
+Each file is read (located when a problem needs its positions), validated with the model, its translation laid over
 it, and then the files are cross-checked. Every problem of a run is collected and
 raised as one ``ContentError``; no other exception escapes for a content mistake.
 """
@@ -131,7 +131,7 @@ class _Loader:
             blocks = {p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"}
             for index in blocks:
                 merged.data["blocks"][index] = document.data["blocks"][index]
-        merged_doc = Document(translation.file, merged.data, translation.positions, translation.key_positions)
+        merged_doc = translation.with_data(merged.data)
         translated = validate(root, merged_doc, self.problems, content_dir=layer)
         return translated, document, merged
 
