@@ -40,7 +40,7 @@ from ..core.yamlpos import Document, read_document
 from .lintcache import LintCache, warnings_of
 from .placeholders import find_placeholders
 from .terminology import TermList, load_terminology
-from .texts import ATX_HEADING, LIST_MARKER, Path_, paragraphs, plain, texts
+from .texts import ATX_HEADING, LIST_MARKER, Path_, paragraphs, plain, terms_used, texts
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
 #: university-graduate level; plain language aims at 60 and more).
@@ -53,7 +53,6 @@ FORMULAS = {"en": "Flesch", "fr": "Kandel-Moles", "de": "Amstad", "es": "Fernán
 
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-_WORD = re.compile(r"\w+")
 #: A Markdown code span, whose straight quotes are code (linear: no nesting, no backtracking).
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
@@ -156,11 +155,12 @@ class _Linter:
         self.terms = load_terminology(self.layers, self.language, terms_problems)
         self.report.problems.extend(terms_problems)
         cited: set[str] = set()
-        module_words: list[str] = []
+        glossary = [term.term for term in self.project.glossary]
+        used_terms: set[int] = set()
         for module in self.project.modules:
             entry = self.cached_module(module)
             cited.update(entry["cited"])
-            module_words.extend(entry["words"])
+            used_terms.update(self.cache.terms_in(entry, glossary))
         self.cache.save()
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
@@ -173,7 +173,7 @@ class _Linter:
                          skip=lambda path: path[1] in untranslated)
         if not self.translated:
             self.references(cited)
-        self.glossary("\n".join(module_words + toolkit_words))
+        self.glossary(used_terms | terms_used(glossary, "\n".join(toolkit_words)))
         self.report.problems.sort(key=lambda p: (p.file, p.line, p.column))
         return self.report
 
@@ -194,8 +194,7 @@ class _Linter:
         self.module(module, source)
         words = [plain(text) for _, text in texts(module)]
         cited = sorted(set(_cited(module)))
-        self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
-        return {"words": words, "cited": cited}
+        return self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
 
     def foreign(self, module_id: str, path: Path_) -> bool:
         """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
@@ -322,21 +321,13 @@ class _Linter:
                           f"the reference '{key}' is not cited anywhere",
                           f"cite it with `cites: [{key}]` or `[@{key}]` where it supports the text, or remove it")
 
-    def glossary(self, used_text: str) -> None:
+    def glossary(self, used: set[int]) -> None:
+        """``used``: the terms (by index) the texts use, each module's found once and kept (``LintCache``)."""
         if not (self.content_dir / "glossary.yml").is_file():
             return
         source = self.source("glossary.yml")
-        used_text = used_text.replace("'", "’")
-        # A term can be used only if each of its words is (a word, or its plural): one pass over
-        # the texts rules most unused terms out before any search for the whole term.
-        used_words = set(_WORD.findall(used_text.lower()))
         for i, term in enumerate(self.project.glossary):
-            # Any spacing between the words, and plurals ("peer support workers", "parties prenantes").
-            words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.term.replace("'", "’").split())
-            pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
-            candidate = all(w in used_words or w + "s" in used_words or w + "es" in used_words
-                            for w in _WORD.findall(term.term.replace("'", "’").lower()))
-            if not candidate or not re.search(pattern, used_text, flags=re.IGNORECASE):
+            if i not in used:
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",
                           "remove it, or check that its spelling matches the modules' texts")

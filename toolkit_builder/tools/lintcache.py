@@ -26,6 +26,7 @@ import platformdirs
 
 from ..core.problems import Problem
 from ..core.project import Module, Project
+from .texts import terms_used
 
 #: Bump to drop every kept entry (the linter's source is hashed too, so a change there does it already).
 FORMAT = 1
@@ -69,6 +70,8 @@ class LintCache:
         self.path = folder / f"lint-{language}.json" if folder is not None else None
         self.entries: dict[str, dict[str, Any]] = {}
         self.used: dict[str, dict[str, Any]] = {}
+        #: Whether a kept entry was added to (the glossary terms its module uses).
+        self.changed = False
         if self.path is not None and self.path.is_file():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -95,14 +98,26 @@ class LintCache:
         return entry
 
     def put(self, key: str, warnings: list[Problem], ease: float | None, words: list[str],
-            cited: list[str]) -> None:
+            cited: list[str]) -> dict[str, Any]:
+        entry = {"warnings": [[p.file, p.line, p.column, p.code, p.message, p.hint] for p in warnings],
+                 "ease": ease, "words": words, "cited": cited}
         if self.path is not None:
-            self.used[key] = {"warnings": [[p.file, p.line, p.column, p.code, p.message, p.hint] for p in warnings],
-                              "ease": ease, "words": words, "cited": cited}
+            self.used[key] = entry
+        return entry
+
+    def terms_in(self, entry: dict[str, Any], glossary: list[str]) -> list[int]:
+        """The terms of ``glossary`` (by index) a module's texts use (``terms_used``): kept in its entry
+        with the glossary they were found for, and found again when the glossary changes."""
+        digest = _glossary_digest(tuple(glossary))
+        if entry.get("glossary") != digest:
+            entry["glossary"] = digest
+            entry["terms"] = sorted(terms_used(glossary, "\n".join(entry["words"])))
+            self.changed = True
+        return list(entry["terms"])
 
     def save(self) -> None:
         """Write the entries this run used (and only those), atomically; a failure is ignored."""
-        if self.path is None or self.used == self.entries:
+        if self.path is None or (self.used == self.entries and not self.changed):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +127,11 @@ class LintCache:
             os.replace(name, self.path)
         except OSError:
             pass
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary_digest(glossary: tuple[str, ...]) -> str:
+    return hashlib.sha256("\0".join(glossary).encode()).hexdigest()[:16]
 
 
 def warnings_of(entry: dict[str, Any]) -> list[Problem]:

@@ -64,3 +64,53 @@ def paragraphs(text: str) -> Iterator[str]:
         lines = [line for line in block.splitlines() if line.strip() and not ATX_HEADING.match(line)]
         if lines:
             yield "\n".join(lines)
+
+
+_KEY = re.compile(r"\w+")
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Where a glossary term is used: its words in order, any spacing between them, each word or its
+    plural (“peer support workers”, “parties prenantes”), in any case, not inside a longer word."""
+    words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.replace("'", "’").split())
+    return re.compile(r"(?<!\w)" + words + r"(?:s|es)?(?!\w)", re.IGNORECASE)
+
+
+def terms_used(terms: list[str], text: str) -> set[int]:
+    """The indexes of the ``terms`` that ``text`` uses (``term_pattern``), in one pass over the text.
+
+    One pattern finds where any term may start (the letters of its first word up to a mark, such as
+    "co" for "co-facilitation"); only there is each term with that start tried whole. A term found is
+    not looked for again: the pattern is made anew without it, and the pass goes on from there."""
+    text = text.replace("'", "’")
+    used: set[int] = set()
+    patterns: dict[int, re.Pattern[str]] = {}
+    by_start: dict[str, list[int]] = {}
+    for i, term in enumerate(terms):
+        patterns[i] = term_pattern(term)
+        first = _KEY.match(term.replace("'", "’").split()[0]) if term.split() else None
+        if first is None:  # a term that does not start with a letter or digit: searched for alone
+            if patterns[i].search(text):
+                used.add(i)
+            continue
+        by_start.setdefault(first.group().lower(), []).append(i)
+    position = 0
+    while by_start:
+        starts = sorted(by_start, key=len, reverse=True)  # at one place, the longest start is found
+        finder = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, starts)) + ")", re.IGNORECASE)
+        # The shorter starts that begin as a longer one does are tried where the longer one is found.
+        within = {start: [other for other in starts if start.startswith(other)] for start in starts}
+        for match in finder.finditer(text, position):
+            candidates = within.get(match.group().lower(), starts)
+            found = [i for start in candidates for i in by_start[start] if patterns[i].match(text, match.start())]
+            if found:
+                used.update(found)
+                for start in candidates:
+                    by_start[start] = [i for i in by_start[start] if i not in used]
+                    if not by_start[start]:
+                        del by_start[start]
+                position = match.start() + 1
+                break
+        else:
+            break
+    return used
