@@ -111,9 +111,9 @@ def test_warnings_of_unchanged_modules_are_kept_and_an_edit_is_linted_again(tmp_
     linted: list[str] = []
     module = linting._Linter.module
 
-    def counted(self, module_, source):
+    def counted(self, module_, *args):
         linted.append(module_.id)
-        return module(self, module_, source)
+        return module(self, module_, *args)
 
     monkeypatch.setattr(linting._Linter, "module", counted)
     first = lint_project(load_project(content), content, cache)
@@ -300,3 +300,30 @@ def test_the_terms_each_module_uses_are_kept_and_found_again_when_the_glossary_c
     assert [p.message for p in again.problems if p.code == "unused-term"] == [
         "the glossary term 'Zzyzx' is not used in any module"]
     assert again.problems == lint_project(load_project(content), content).problems
+
+
+def test_reading_ease_scores_are_kept_by_text_and_give_the_same_scores(tmp_path, monkeypatch):
+    """A module that changed is linted again, but a text scored before is not scored again: its score
+    is kept by a hash of the text, and the scores and warnings are those of a run without a cache."""
+    import textstat
+
+    content = content_from("hard-to-read", tmp_path)
+    cache = tmp_path / "cache"
+    scored: list[str] = []
+    score = textstat.flesch_reading_ease
+
+    def counted(text, *args, **kwargs):
+        scored.append(text)
+        return score(text, *args, **kwargs)
+
+    monkeypatch.setattr(textstat, "flesch_reading_ease", counted)
+    first = lint_project(load_project(content), content, cache)
+    assert scored and len(scored) == len(set(scored))  # a text met twice in a run is scored once
+    scored.clear()
+    sample = content / "modules" / "education" / "sample.yml"
+    sample.write_text("# a line more: the module is linted again, its texts are the same\n"
+                      + sample.read_text(encoding="utf-8"), encoding="utf-8")
+    edited = lint_project(load_project(content), content, cache)
+    assert scored == []
+    assert edited.reading_ease == first.reading_ease == lint_project(load_project(content), content).reading_ease
+    assert [p.line for p in edited.problems] == [p.line + 1 for p in first.problems]

@@ -191,10 +191,13 @@ class _Linter:
                 self.report.reading_ease[module.id] = entry["ease"]
             return entry
         before = len(self.report.problems)
-        self.module(module, source)
-        words = [plain(text) for _, text in texts(module)]
+        module_texts = list(texts(module))  # walked once: the checks below all read them
+        self.cache.scores.asked = []
+        self.module(module, source, module_texts)
+        words = [plain(text) for _, text in module_texts]
         cited = sorted(set(_cited(module)))
-        return self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
+        return self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited,
+                              sorted(set(self.cache.scores.asked)))
 
     def foreign(self, module_id: str, path: Path_) -> bool:
         """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
@@ -203,8 +206,9 @@ class _Linter:
             return False
         return missing.whole or (path[0] == "blocks" and path[1] in missing.blocks) or path[0] in missing.fields
 
-    def module(self, module: Module, source: _Source) -> None:
-        self.wording(source, module, skip=lambda path: self.foreign(module.id, path))
+    def module(self, module: Module, source: _Source, module_texts: list[tuple[Path_, str]]) -> None:
+        """``module_texts``: its texts (``texts``), in order."""
+        self.wording(source, module, skip=lambda path: self.foreign(module.id, path), value_texts=module_texts)
         if not self.translated:
             for path, found in find_placeholders(module):
                 self.placeholder(source, path, found)
@@ -212,15 +216,15 @@ class _Linter:
             self.warn(source, source.where(("title",), key=True), "missing-summary",
                       f"the module '{module.id}' has no summary",
                       "add `summary:` with one sentence that tells a facilitator what the module is for")
-        for b, block in enumerate(module.blocks):
-            outline = {"level": 3 if block.heading else 2, "first": True}
-            for path, text in texts(block, path=("blocks", b)):
-                self.headings(source, path, text, outline)
+        outlines = [{"level": 3 if block.heading else 2, "first": True} for block in module.blocks]
+        for path, text in module_texts:
+            if path[0] == "blocks":
+                self.headings(source, path, text, outlines[cast(int, path[1])])
         if not self.translated:
             self.leads(source, module)
         rules = typography(self.language)
         all_text: list[str] = []
-        for path, text in texts(module):
+        for path, text in module_texts:
             if self.foreign(module.id, path):
                 continue
             if rules and rules.quotes and _CODE_SPAN.sub("", text).count('"') % 2:
@@ -237,13 +241,14 @@ class _Linter:
                 words = plain(paragraph)
                 all_text.append(words)
                 if self.scoring and len(words.split()) >= MIN_WORDS:
-                    score = self.textstat.flesch_reading_ease(words)
+                    score = self.cache.scores.score(words, self.textstat.flesch_reading_ease)
                     if score < HARD_TO_READ:
                         self.warn(source, source.line_of(path, paragraph.strip().splitlines()[0]), "hard-to-read",
                                   f"this paragraph is hard to read (reading ease {score:.0f}; aim for 60 or more)",
                                   "split long sentences and prefer short, everyday words")
         if self.scoring and all_text:
-            self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
+            ease = self.cache.scores.score("\n\n".join(all_text), self.textstat.flesch_reading_ease)
+            self.report.reading_ease[module.id] = round(ease, 1)
 
     def leads(self, source: _Source, module: Module) -> None:
         """Every agenda item of a meeting says who leads it (the facilitator guide prints it)."""
@@ -284,11 +289,13 @@ class _Linter:
             outline["level"], outline["first"] = max(level, 2), False
 
     def wording(self, source: _Source, value: Any, path: Path_ = (),
-                skip: Callable[[Path_], bool] = lambda path: False) -> None:
-        """Forms the language's terminology list avoids, in every text of ``value`` but those ``skip``s."""
+                skip: Callable[[Path_], bool] = lambda path: False,
+                value_texts: list[tuple[Path_, str]] | None = None) -> None:
+        """Forms the language's terminology list avoids, in every text of ``value`` (``value_texts``
+        when they were listed already) but those ``skip``s."""
         if self.terms is None:
             return
-        for where, text in texts(value, path=path):
+        for where, text in value_texts if value_texts is not None else texts(value, path=path):
             if skip(where):
                 continue
             for avoided in self.terms.find(text):
