@@ -27,7 +27,7 @@ class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
     def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None,
-                 kept: DocumentCache | None = None):
+                 kept: DocumentCache | None = None, checked: dict[Any, Any] | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
@@ -37,6 +37,9 @@ class _Loader:
         self.kept = kept
         #: The files read by the load at hand (while results are kept, see ``DocumentCache``).
         self.reads: list[tuple[Path, Document]] | None = None
+        #: What each source file checked as without a problem, shared by the loads of one project in
+        #: several languages: a translated load lays the translation over a source checked already.
+        self.checked = checked if checked is not None else {}
 
     def read(self, path: Path) -> Document | None:
         document = self._read(path)
@@ -106,7 +109,11 @@ class _Loader:
         if document is None:
             return None, None, None
         before = len(self.problems)
-        value = validate(root, document, self.problems, content_dir=layer)
+        value = self.checked.get((document, root, layer))
+        if value is None:
+            value = validate(root, document, self.problems, content_dir=layer)
+            if value is not None and len(self.problems) == before:
+                self.checked[(document, root, layer)] = value
         if not translate or value is None or len(self.problems) > before:
             return value, document, None
         # A module's translation comes from its own folder or a later one (a copy may translate an
@@ -156,7 +163,7 @@ class _Loader:
 
 def load_project(content_dirs: ContentDirs, language: str | None = None,
                  _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None,
-                 _cross_checked: bool = False) -> Project:
+                 _cross_checked: bool = False, _checked: dict[Any, Any] | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -171,7 +178,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         raise ContentError([Problem(display(toolkit_path), 1, 1, "missing-file",
                                     f"there is no toolkit.yml in {display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
-    loader = _Loader(layers, None, _cache, kept)
+    loader = _Loader(layers, None, _cache, kept, _checked)
     problems = loader.problems
 
     # The toolkit first, in the default language, to know which language to load.
@@ -336,14 +343,15 @@ def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
     first; every problem of every language (a translation's mistakes included) in one ``ContentError``.
     ``kept`` keeps parsed files from one load to the next (``DocumentCache``)."""
     cache: dict[Path, Document] = {}
-    default = load_project(content_dirs, None, cache, kept)
+    checked: dict[Any, Any] = {}
+    default = load_project(content_dirs, None, cache, kept, _checked=checked)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
         if language in projects or (only and language not in only):
             continue
         try:
-            projects[language] = load_project(content_dirs, language, cache, kept, _cross_checked=True)
+            projects[language] = load_project(content_dirs, language, cache, kept, _cross_checked=True, _checked=checked)
         except ContentError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if problems:
