@@ -352,10 +352,11 @@ def _yaml_hint(what: str) -> str:
 
 
 def read_document(path: Path, display: str, problems: list[Problem], root: Path | None = None,
-                  located: bool = False) -> Document | None:
+                  located: bool = False, store: Any = None) -> Document | None:
     """The document of a YAML file, or None after a problem. With ``root``, the file must be a
     regular file inside that folder (see ``unsafe_file``). ``located``: its positions found at once,
-    for a caller that asks for many (else when first asked for)."""
+    for a caller that asks for many (else when first asked for). ``store``: data kept by the bytes
+    of files read the quick way before (``load.documents.StoredData``), used and added to."""
     refused = unsafe_file(path, root) if root is not None else None
     if refused is not None:
         problems.append(Problem(display, 1, 1, "unreadable", *refused))
@@ -372,4 +373,11 @@ def read_document(path: Path, display: str, problems: list[Problem], root: Path 
     except OSError as error:
         problems.append(Problem(display, 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
         return None
-    return _Reader(display, problems).read(raw, located)
+    if store is not None and not located:
+        data = store.get(raw)
+        if data is not LOOK_CLOSER:
+            return Document(display, data, text=raw.decode("utf-8-sig"))
+    document = _Reader(display, problems).read(raw, located)
+    if store is not None and document is not None and document._text is not None:  # read the quick way
+        store.put(raw, document.data)
+    return document

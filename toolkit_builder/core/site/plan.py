@@ -380,8 +380,7 @@ def paths_before_load(toolkit: Toolkit | None, modules: Iterable[tuple[str, str]
     them before their files load; without a toolkit (it did not load), the sections come from the
     module files."""
     modules = list(modules)
-    # Copies of one stand-in: building each with its defaults costs pydantic a look at every default's
-    # factory, a second at 1,000 modules.
+    # Copies of one: building each with its defaults has pydantic inspect every default's factory.
     stand_in = Module.model_construct(id="", section="", title="", order=None, blocks=[])
     stand_ins = [stand_in.model_copy(update={"id": module_id, "section": section, "title": module_id})
                  for section, module_id in modules]
