@@ -10,19 +10,21 @@ sections, with French translations), then measures in the same run:
   without the toolkit plugin (the ratio is the toolkit layer's overhead), and again with Python's
   cycle collector set as the `toolkit` command sets it (what that setting saves MkDocs' own work
   is then not counted as the toolkit's);
-- Zensical (the Material team's newer engine) building the same bare pages, when a `zensical`
-  command is given or on PATH (it runs no third-party plugin: the engine's floor, for the record);
+- Zensical (the Material team's newer engine) building and serving the same bare pages, when a
+  `zensical` command is given or on PATH (it runs no third-party plugin: the engine's floor, for the record);
 - the preview's latency: `toolkit serve` and bare `mkdocs serve --dirty` on the same pages, a
-  module saved, the time until its page is served with the change over HTTP (median of edits);
+  module saved, the time until its page is served with the change over HTTP (``--edits`` edits each);
 - peak memory (resident set of the build processes);
 - average and largest page HTML size.
 
 Every time is also given as a ratio to what bare MkDocs takes for the same thing.
 
-Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--serve-max 100] [--json results.json]
-       [--zensical PATH]
-Each time is the best of --repeat rounds, every command run once a round (the machine's noise only
-ever adds time, and a slow spell then slows every figure alike).
+Usage: python benchmarks/run.py [--sizes 10 100 1000] [--repeat 3] [--edits 7] [--serve-max 100]
+       [--json results.json] [--zensical PATH]
+The commands run in --repeat rounds, each once a round; every time and every ratio (taken round by
+round) is given as the median of its rounds, with its spread (min, median, max) in a second table
+and in the JSON; the preview's figures as the median of its edits, with theirs. The "Done when"
+targets of issue 26 are judged on the medians.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ import platform
 import resource
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,9 @@ from toolkit_builder.core.i18n import load_translations  # noqa: E402
 from toolkit_builder.core.load import load_project  # noqa: E402
 from toolkit_builder.core.render import render_site, site_nav  # noqa: E402
 from toolkit_builder.core.render.page import as_markdown  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmark's own modules, beside it
+from figures import print_tables, print_targets, spread, summed_up, targets  # noqa: E402
 
 WORDS = ("recovery hope connection identity meaning empowerment practice service staff peer support "
          "education training co-production family team plan learning change partnership experience").split()
@@ -214,8 +218,8 @@ def _fetch(url: str) -> bytes | None:
         return None
 
 
-def serve_latency(command: list[str], cwd: Path, page: str, edit, edits: int = 3) -> float:
-    """Median seconds from saving a file (``edit(marker)``) to ``page`` served with the change."""
+def serve_latency(command: list[str], cwd: Path, page: str, edit, edits: int = 7) -> list[float]:
+    """Seconds from saving a file (``edit(marker)``) to ``page`` served with the change, for each edit."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with open(cwd / "serve.log", "w", encoding="utf-8") as log:
@@ -239,7 +243,7 @@ def serve_latency(command: list[str], cwd: Path, page: str, edit, edits: int = 3
                 time.sleep(0.02)
             times.append(time.perf_counter() - start)
             time.sleep(1.0)
-        return statistics.median(times)
+        return times
     finally:
         process.terminate()
         process.wait(timeout=60)
@@ -275,73 +279,78 @@ def page_sizes(site: Path) -> tuple[float, int, int, float]:
     return sum(sizes) / len(sizes), max(sizes), len(sizes), sum(chrome) / len(chrome)
 
 
-def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | None = None) -> dict:
+def measure(count: int, repeat: int, work: Path, serve: bool, zensical: str | None = None, edits: int = 7) -> dict:
     project = work / f"toolkit-{count}"
     project.mkdir()
     generate(project, count)
     toolkit = [sys.executable, "-m", "toolkit_builder"]
-    validate_fresh, _ = timed(toolkit + ["validate"], project, 1)  # nothing kept yet: every module linted
     bare = work / f"bare-{count}"
     bare.mkdir()
     bare_project(project, bare)
     runs = {
-        "validate": (toolkit + ["validate"], project),
-        "one": (toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project),
+        # Nothing kept from an earlier run (the cache folder is emptied first): every module linted.
+        "validate_fresh_s": (toolkit + ["validate"], project),
+        # Again, the warnings of the unchanged modules kept by hash (tools/lintcache.py).
+        "validate_s": (toolkit + ["validate"], project),
+        "build_one_language_s": (toolkit + ["build", "-l", "en", "-d", str(work / f"site-{count}")], project),
         # The same in one process: the toolkit's own work, without the second core that renders pages.
-        "single": (toolkit + ["build", "-l", "en", "-j", "1", "-d", str(work / f"site1-{count}")], project),
-        "two": (toolkit + ["build", "-d", str(work / f"site2-{count}")], project),
-        "bare": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")], bare),
+        "build_one_process_s": (toolkit + ["build", "-l", "en", "-j", "1", "-d", str(work / f"site1-{count}")], project),
+        "build_two_languages_s": (toolkit + ["build", "-d", str(work / f"site2-{count}")], project),
+        "bare_mkdocs_s": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"bare-site-{count}")], bare),
         # Bare MkDocs with the cycle collector set as the `toolkit` command sets it (cli/main.py),
         # to tell the toolkit's overhead apart from what that setting saves MkDocs' own work.
-        "bare_gc": ([sys.executable, "-c", "import gc, sys; gc.freeze(); gc.set_threshold(50_000, 20, 100); "
-                     "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()",
-                     "build", "-q", "-d", str(work / f"bare-gc-site-{count}")], bare),
+        "bare_mkdocs_same_gc_s": ([sys.executable, "-c", "import gc, sys; gc.freeze(); gc.set_threshold(50_000, 20, 100); "
+                                   "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()",
+                                   "build", "-q", "-d", str(work / f"bare-gc-site-{count}")], bare),
     }
     if zensical:  # the Material team's newer engine on the same pages: the floor of an engine, not a target
-        runs["zensical"] = ([zensical, "build", "--clean"], bare)
+        runs["zensical_s"] = ([zensical, "build", "--clean"], bare)
     # Round after round, each command once a round, so a slow spell of the machine costs every
-    # figure alike instead of the few measured during it; each figure is the best of its rounds.
-    best: dict[str, float] = {}
+    # figure of a round alike instead of the few measured during it; each figure is the median of
+    # its rounds, each ratio the median of its rounds' ratios.
+    times: dict[str, list[float]] = {name: [] for name in runs}
     memory: dict[str, int] = {}
     for _ in range(repeat):
         for name, (command, folder) in runs.items():
+            if name == "validate_fresh_s":
+                shutil.rmtree(Path(os.environ["XDG_CACHE_HOME"]) / "toolkit-builder", ignore_errors=True)
             seconds, peak = timed(command, folder, 1)
-            best[name] = min(best.get(name, seconds), seconds)
+            times[name].append(seconds)
             memory[name] = max(memory.get(name, 0), peak)
-    validate, one, single, two, bare_time = (best[n] for n in ("validate", "one", "single", "two", "bare"))
-    one_mem, two_mem = memory["one"], memory["two"]
-    zensical_time = best.get("zensical")
     average, largest, pages, chrome = page_sizes(work / f"site-{count}")
-    row = {
-        "modules": count, "pages": pages,
-        "validate_fresh_s": round(validate_fresh, 3), "validate_s": round(validate, 3),
-        "validate_over_build": round(validate / one, 3),
-        "build_one_language_s": round(one, 3), "bare_mkdocs_s": round(bare_time, 3),
-        "overhead_ratio": round(one / bare_time, 3),
-        "build_one_process_s": round(single, 3), "one_process_over_bare": round(single / bare_time, 3),
-        "bare_mkdocs_same_gc_s": round(best["bare_gc"], 3), "overhead_over_same_gc": round(one / best["bare_gc"], 3),
-        "zensical_s": round(zensical_time, 3) if zensical_time else None,
-        "zensical_over_bare": round(zensical_time / bare_time, 3) if zensical_time else None,
-        "build_two_languages_s": round(two, 3), "two_over_one": round(two / one, 3),
-        "serve_edit_s": None, "bare_serve_dirty_s": None, "serve_ratio": None,
-        "peak_memory_mb": round(max(one_mem, two_mem) / 1024, 1),
-        "average_page_kb": round(average / 1024, 1), "largest_page_kb": round(largest / 1024, 1),
-        "average_chrome_kb": round(chrome / 1024, 1),
-    }
+    serving: dict[str, list[float]] = {}
     if serve:
         page = "section-00/module-0000/"
-        ours = serve_latency(toolkit + ["serve"], project, page,
-                             _edit_module(project / "content/modules/section-00/module-0000.yml"))
-        theirs = serve_latency([sys.executable, "-m", "mkdocs", "serve", "--dirty"], bare, page,
-                               _edit_module(bare / "docs/section-00/module-0000.md"))
-        row.update(serve_edit_s=round(ours, 3), bare_serve_dirty_s=round(theirs, 3), serve_ratio=round(ours / theirs, 3))
+        serving["serve_edit_s"] = serve_latency(toolkit + ["serve"], project, page,
+                                                _edit_module(project / "content/modules/section-00/module-0000.yml"),
+                                                edits)
+        bare_page = _edit_module(bare / "docs/section-00/module-0000.md")
+        serving["bare_serve_dirty_s"] = serve_latency([sys.executable, "-m", "mkdocs", "serve", "--dirty"], bare, page,
+                                                      bare_page, edits)
+        if zensical:
+            serving["zensical_serve_s"] = serve_latency([zensical, "serve"], bare, page, bare_page, edits)
+    medians, spreads = summed_up(times)
+    spreads.update({name: spread(values) for name, values in serving.items()})
+    medians.update({name: figures["median"] for name, figures in spreads.items() if name in serving})
+    ratio = (round(medians["serve_edit_s"] / medians["bare_serve_dirty_s"], 3) if serving else None)
+    row: dict = {"modules": count, "pages": pages}
+    for name in ("validate_fresh_s", "validate_s", "validate_over_build", "validate_fresh_over_build",
+                 "build_one_language_s", "bare_mkdocs_s", "overhead_ratio", "build_one_process_s",
+                 "one_process_over_bare", "bare_mkdocs_same_gc_s", "overhead_over_same_gc", "zensical_s",
+                 "zensical_over_bare", "build_two_languages_s", "two_over_one", "serve_edit_s", "bare_serve_dirty_s"):
+        row[name] = medians.get(name)
+    row.update(serve_ratio=ratio, zensical_serve_s=medians.get("zensical_serve_s"),
+               peak_memory_mb=round(max(memory["build_one_language_s"], memory["build_two_languages_s"]) / 1024, 1),
+               average_page_kb=round(average / 1024, 1), largest_page_kb=round(largest / 1024, 1),
+               average_chrome_kb=round(chrome / 1024, 1), spread=spreads)
     return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="Rounds: every command runs once a round.")
+    parser.add_argument("--edits", type=int, default=7, help="Edits timed in each preview (7 or more for a median).")
     parser.add_argument("--serve-max", type=int, default=100,
                         help="Measure the preview's latency for sizes up to this one (each start builds the site).")
     parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
@@ -353,21 +362,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as work:
         os.environ["XDG_CACHE_HOME"] = str(Path(work) / "cache")  # validate's cache goes with the rest
         for count in args.sizes:
-            rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max, args.zensical))
+            rows.append(measure(count, args.repeat, Path(work), count <= args.serve_max, args.zensical, args.edits))
             print(f"measured {count} modules", file=sys.stderr)
-    columns = list(rows[0])
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for row in rows:
-        print("| " + " | ".join(str(row[c]) for c in columns) + " |")
+    print_tables(rows)
     by_size = {r["modules"]: r for r in rows}
     if 100 in by_size and 1000 in by_size:
         print(f"\ntime(1000)/time(100) = {by_size[1000]['build_one_language_s'] / by_size[100]['build_one_language_s']:.2f}"
-              f" (bare MkDocs: {by_size[1000]['bare_mkdocs_s'] / by_size[100]['bare_mkdocs_s']:.2f})")
+              f" (bare MkDocs: {by_size[1000]['bare_mkdocs_s'] / by_size[100]['bare_mkdocs_s']:.2f}), on the medians")
+    judged = targets(rows)
+    print_targets(judged)
     result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-              "repeat": args.repeat, "results": rows}
+              "repeat": args.repeat, "edits": args.edits, "results": rows, "targets": judged}
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit_builder.cli import main
 from toolkit_builder.core.catalogue import CATALOGUE
 from toolkit_builder.core.load import load_languages, load_project
 from toolkit_builder.tools import lint as linting
 from toolkit_builder.tools.lint import HARD_TO_READ, lint_project
+from toolkit_builder.tools.texts import term_pattern, terms_used
 
 from .conftest import CONTENT, write
 from .test_errors import BASE
@@ -108,9 +111,9 @@ def test_warnings_of_unchanged_modules_are_kept_and_an_edit_is_linted_again(tmp_
     linted: list[str] = []
     module = linting._Linter.module
 
-    def counted(self, module_, source):
+    def counted(self, module_, *args):
         linted.append(module_.id)
-        return module(self, module_, source)
+        return module(self, module_, *args)
 
     monkeypatch.setattr(linting._Linter, "module", counted)
     first = lint_project(load_project(content), content, cache)
@@ -259,3 +262,68 @@ def test_validate_keeps_warnings_in_the_user_cache_not_in_the_project(tmp_path, 
     assert kept and not (tmp_path / ".cache").exists()
     again = CliRunner().invoke(main, ["validate", str(content)])
     assert again.output == first.output
+
+
+_TERM_WORDS = ["peer", "peers", "support", "worker", "co-facilitation", "co", "partie", "prenante", "l'équipe",
+               "l’équipe", "Recovery", "RECOVERY", "college", "x", "(pwle)", "mhcc", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=st.lists(st.lists(st.sampled_from(_TERM_WORDS), min_size=1, max_size=3).map(" ".join), max_size=8),
+       text=st.lists(st.sampled_from(_TERM_WORDS + ["s", "es", " ", "  ", "\n", "-", ".", "’", "'", "a"]),
+                     max_size=40).map("".join))
+def test_one_pass_over_the_texts_finds_the_terms_each_search_finds(terms, text):
+    """The glossary's unused-term check looks for every term in one pass (``terms_used``): it finds
+    exactly the terms a search for each term alone finds."""
+    each = {i for i, term in enumerate(terms) if term_pattern(term).search(text.replace("'", "’"))}
+    assert terms_used(terms, text) == each
+
+
+def test_one_pass_finds_a_term_inside_a_longer_one_and_one_starting_inside_another():
+    terms = ["peer support", "peer support worker", "support worker", "co-facilitation", "co", "college"]
+    assert terms_used(terms, "Our Peer  Support Workers met.") == {0, 1, 2}
+    assert terms_used(terms, "co-facilitations") == {3, 4}
+    assert terms_used(terms, "colleges") == {5}
+
+
+def test_the_terms_each_module_uses_are_kept_and_found_again_when_the_glossary_changes(tmp_path):
+    """Which glossary terms a module's texts use is kept with its warnings; a glossary with other terms
+    has them looked for again, so the warnings are those of a run without a cache."""
+    content = content_from(None, tmp_path)
+    cache = tmp_path / "cache"
+    first = lint_project(load_project(content), content, cache)
+    assert not [p for p in first.problems if p.code == "unused-term"]
+    glossary = content / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "  - term: Zzyzx\n    definition: Not used.\n"
+                        "  - term: Hope\n    definition: Used.\n", encoding="utf-8")
+    again = lint_project(load_project(content), content, cache)
+    assert [p.message for p in again.problems if p.code == "unused-term"] == [
+        "the glossary term 'Zzyzx' is not used in any module"]
+    assert again.problems == lint_project(load_project(content), content).problems
+
+
+def test_reading_ease_scores_are_kept_by_text_and_give_the_same_scores(tmp_path, monkeypatch):
+    """A module that changed is linted again, but a text scored before is not scored again: its score
+    is kept by a hash of the text, and the scores and warnings are those of a run without a cache."""
+    import textstat
+
+    content = content_from("hard-to-read", tmp_path)
+    cache = tmp_path / "cache"
+    scored: list[str] = []
+    score = textstat.flesch_reading_ease
+
+    def counted(text, *args, **kwargs):
+        scored.append(text)
+        return score(text, *args, **kwargs)
+
+    monkeypatch.setattr(textstat, "flesch_reading_ease", counted)
+    first = lint_project(load_project(content), content, cache)
+    assert scored and len(scored) == len(set(scored))  # a text met twice in a run is scored once
+    scored.clear()
+    sample = content / "modules" / "education" / "sample.yml"
+    sample.write_text("# a line more: the module is linted again, its texts are the same\n"
+                      + sample.read_text(encoding="utf-8"), encoding="utf-8")
+    edited = lint_project(load_project(content), content, cache)
+    assert scored == []
+    assert edited.reading_ease == first.reading_ease == lint_project(load_project(content), content).reading_ease
+    assert [p.line for p in edited.problems] == [p.line + 1 for p in first.problems]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,42 @@ def test_content_error_lists_every_problem_in_its_message(content_dir):
     text = str(caught.value)
     assert "sample.yml:1:5: error [bad-value] 'Sample Module' is not a valid id" in text
     assert "problem" in text.splitlines()[0]
+
+
+@pytest.mark.parametrize("fixture", ["unknown-key", "missing-field", "translation-mismatch", "broken-link", None])
+def test_data_kept_between_runs_gives_the_same_projects_and_the_same_located_problems(fixture, tmp_path, monkeypatch):
+    """`toolkit validate` keeps the data of the files read the quick way, by their bytes
+    (``StoredData``): the next run parses none of them again, loads the same projects and locates
+    every problem at the same file, line and column."""
+    from toolkit_builder.core import yamlpos
+    from toolkit_builder.core.load import load_languages
+    from toolkit_builder.core.load.documents import StoredData
+
+    errors = Path(__file__).parent / "fixtures" / "errors"
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT if fixture is None else errors / "_base", content)
+    if fixture is not None:
+        shutil.copytree(errors / fixture, content, dirs_exist_ok=True)
+
+    def run() -> tuple[object, int]:
+        parsed: list[bytes] = []
+        read = yamlpos._Reader.read
+
+        def counted(self, raw, located=False):
+            parsed.append(raw)
+            return read(self, raw, located)
+
+        store = StoredData(tmp_path / "cache" / "documents.json")
+        with monkeypatch.context() as patch:
+            patch.setattr(yamlpos._Reader, "read", counted)
+            try:
+                outcome: object = {lang: p.modules for lang, p in load_languages([content], store=store).items()}
+            except ContentError as error:
+                outcome = [(p.file, p.line, p.column, p.code, p.message) for p in error.problems]
+        store.save()
+        return outcome, len(parsed)
+
+    first, parsed_first = run()
+    again, parsed_again = run()
+    assert again == first
+    assert parsed_first > 5 and parsed_again < parsed_first / 2  # located again only where a problem is

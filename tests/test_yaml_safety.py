@@ -190,3 +190,52 @@ def test_reading_texts_at_once_finds_what_reading_each_finds(text, monkeypatch):
     monkeypatch.setattr(yamlpos, "_known_plain", lambda text: False)
     assert fast == [read(raw) for raw in texts]
     assert sum(1 for data, _ in fast if data is not None) > 20
+
+
+def test_positions_found_on_demand_are_those_of_the_located_reader():
+    """An ordinary file is read without positions (``yamlplain``) and located only when a check asks:
+    the data, the problems and every position must be those of the located reader, and a file read
+    the quick way has no positions until then."""
+    from toolkit_builder.core import yamlpos
+
+    quick_ones = 0
+    for path in _every_content_file():
+        raw = path.read_bytes()
+        quick_problems: list = []
+        located_problems: list = []
+        quick = yamlpos._Reader("f.yml", quick_problems).read(raw)
+        located = yamlpos._Reader("f.yml", located_problems).read(raw, located=True)
+        assert quick_problems == located_problems, path
+        if quick is None or located is None:
+            assert quick is located is None, path
+            continue
+        if quick._positions is None:
+            quick_ones += 1
+        assert quick.data == located.data, path
+        assert (quick.positions, quick.key_positions) == (located.positions, located.key_positions), path
+        merged = quick.with_data({"other": "data"})  # a translation laid over: the translation's positions
+        assert merged.where(("id",)) == located.where(("id",))
+    assert quick_ones > 50
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n",  # a duplicate key
+    "? [a]\n: 1\n",  # a key that is not a text
+    "<<: {a: 1}\nb: 2\n",  # a merge key
+    "a: !!set {x}\n",  # a tag on a collection
+    "a: !!binary aGk=\n",  # bytes
+    "a: !!timestamp 2001-13-45x\n",  # a tagged value that cannot be built
+    "a: 1\n---\nb: 2\n",  # two documents
+    "a: [b\n",  # a syntax error
+    "- " * 70 + "x\n",  # too deep
+])
+def test_the_quick_way_leaves_every_mistake_to_the_located_reader(text):
+    """What the located reader reports, the quick way does not read: the same problems, located."""
+    from toolkit_builder.core import yamlplain, yamlpos
+
+    assert yamlplain.plain_data(text) is yamlplain.LOOK_CLOSER
+    quick: list = []
+    located: list = []
+    yamlpos._Reader("f.yml", quick).read(text.encode())
+    yamlpos._Reader("f.yml", located).read(text.encode(), located=True)
+    assert quick == located

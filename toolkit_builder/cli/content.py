@@ -15,6 +15,7 @@ from ..core.catalogue import CATALOGUE, catalogue_markdown
 from ..core.catalogue import explain as explain_code
 from ..core.limits import UnsafeTarget, write_in_folder
 from ..core.load import load_languages, load_project
+from ..core.load.documents import StoredData
 from ..core.problems import ContentError, did_you_mean
 from ..tools.linkcheck import check_site, format_report
 from ..tools.lintcache import cache_folder
@@ -35,11 +36,14 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
     site's mkdocs.yml (a copy's own content/) is checked on top of the folders before it.
     """
     layers = _layers_to(path, config_file) if path else config_layers(config_file)
+    store = StoredData(lint_cache_dir(layers) / "documents.json")  # unchanged files are not parsed again
     try:
-        projects = load_languages(layers)
+        projects = load_languages(layers, store=store)
     except ContentError as error:
         report(error)
         sys.exit(1)
+    finally:
+        store.save()
     project = next(iter(projects.values()))
     warnings = sum(lint(each, layers, lint_cache_dir(layers)) for each in projects.values())  # every language's texts
     click.echo(f"{os.path.relpath(layers[-1])}: {len(project.modules)} module(s), {len(project.references)} "

@@ -39,6 +39,7 @@ MAX_LINK_SYNTAX_PER_FILE = 20_000
 MAX_INDENT = 40
 LINK_SYNTAX = "[]()"
 INDENTATION = re.compile(r"^[ \t]*", re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^ {%d}" % (MAX_INDENT + 1), re.MULTILINE)
 
 #: The converter also handles each quote, apostrophe, code span, escape, emphasis mark, entity and
 #: line break of a paragraph one at a time, rebuilding the paragraph's text after each: its time grows
@@ -250,4 +251,6 @@ def known_plain(text: str) -> bool:
         return False
     if len(text) > MAX_TEXT_CHARACTERS or inline_marks(text) > MAX_INLINE_MARKS_PER_TEXT:
         return False
+    if "\t" not in text:  # spaces alone: one search for a line indented deeper than the limit
+        return not _DEEP_INDENT.search(text)
     return max((len(spaces.expandtabs(4)) for spaces in INDENTATION.findall(text)), default=0) <= MAX_INDENT

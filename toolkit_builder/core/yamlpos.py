@@ -2,13 +2,13 @@
 
 Content files come from pull requests, so the reader refuses what could stall or exhaust
 a build (huge files, alias bombs, deep nesting, control characters) with a located problem
-instead, and it keeps positions so every later check can point at the line it is about.
+instead, and every later check can point at the line it is about. Most files have no problem to
+locate: an ordinary file is read the quick way (``yamlplain``), its data alone, and its positions
+are found when a check first asks for one, by reading its text again.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,10 +27,8 @@ from .limits import (
     known_plain as _known_plain,
 )
 from .problems import Path_, Problem
-
-#: libyaml's parser when PyYAML has it (about 20 times faster), else the pure-Python one.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+from .yamlplain import LOOK_CLOSER, SAFE_LOADER, STR_TAG, plain_data
+from .yamlplain import ordinary as _ordinary
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -38,26 +36,57 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
-STR_TAG = "tag:yaml.org,2002:str"
+Positions = dict[Path_, tuple[int, int]]
 
 
-@dataclass
 class Document:
-    """A parsed YAML file: plain data plus the (line, column) of every value and key."""
+    """A parsed YAML file: plain data, and the (line, column) of every value and key.
 
-    file: str
-    data: Any
-    positions: dict[Path_, tuple[int, int]]
-    key_positions: dict[Path_, tuple[int, int]]
+    A file read the quick way keeps its text instead, read again with positions the first time
+    one is asked for (``where``, ``positions``): from the same text, so the same positions."""
+
+    def __init__(self, file: str, data: Any, positions: Positions | None = None,
+                 key_positions: Positions | None = None, text: str | None = None,
+                 located: Document | None = None):
+        self.file = file
+        self.data = data
+        self._positions = positions
+        self._key_positions = key_positions
+        #: The text the positions come from, or the document that has them (``with_data``).
+        self._text = text
+        self._located = located
+
+    def with_data(self, data: Any) -> Document:
+        """Other data (a translation laid over its source) at this file's positions."""
+        return Document(self.file, data, located=self)
+
+    def _locate(self) -> tuple[Positions, Positions]:
+        if self._positions is None or self._key_positions is None:
+            if self._located is not None:
+                self._positions, self._key_positions = self._located._locate()
+            else:
+                located = _Reader(self.file, []).read(self._text.encode("utf-8"), located=True) if self._text else None
+                self._positions = located.positions if located else {}
+                self._key_positions = located.key_positions if located else {}
+                self._text = None
+        return self._positions, self._key_positions
+
+    @property
+    def positions(self) -> Positions:
+        return self._locate()[0]
+
+    @property
+    def key_positions(self) -> Positions:
+        return self._locate()[1]
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Position of the value (or key) at ``path``, else of its closest parent."""
-        table = self.key_positions if key else self.positions
-        if key and path in table:
-            return table[path]
-        while path not in self.positions and path:
+        positions, key_positions = self._locate()
+        if key and path in key_positions:
+            return key_positions[path]
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return positions.get(path, (1, 1))
 
 
 class _Reader:
@@ -72,11 +101,16 @@ class _Reader:
         #: Whether every text of the file is already known to be free of bad characters and
         #: within the Markdown limits (see ``limits.known_plain``), so no text needs checking alone.
         self.known_plain = False
+        #: Where each value (and key) of the file starts, by its path.
+        self.positions: Positions = {}
+        self.key_positions: Positions = {}
 
     def problem(self, line: int, column: int, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, column, code, message, hint))
 
-    def read(self, raw: bytes) -> Document | None:
+    def read(self, raw: bytes, located: bool = False) -> Document | None:
+        """The file's document, or None after a problem; ``located``: with its positions at once
+        (else an ordinary file is read the quick way, and located when first asked)."""
         if len(raw) > MAX_FILE_BYTES:
             self.problem(1, 1, "file-too-large", f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
                          "split the module into smaller modules")
@@ -100,8 +134,12 @@ class _Reader:
         try:
             if _ordinary(text):
                 # The common case, parsed by libyaml: no anchors (so no alias bombs), shallow, small.
-                nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
                 self.known_plain = _known_plain(text)
+                if self.known_plain and not located:
+                    data = plain_data(text)
+                    if data is not LOOK_CLOSER:
+                        return Document(self.file, data, text=text)
+                nodes = list(yaml.compose_all(text, Loader=SAFE_LOADER))
             else:
                 loader = _BoundedLoader(text)
                 nodes = []
@@ -142,16 +180,16 @@ class _Reader:
             self.problem(line, 1, "yaml-syntax", "the file holds more than one YAML document",
                          "remove the `---` line; one file holds one module")
             return None
-        document = Document(self.file, None, {}, {})
+        self.positions, self.key_positions = {}, {}
         try:
-            document.data = self._walk(nodes[0], (), document, 0)
+            data = self._walk(nodes[0], (), 0)
         except _TooBig as error:
             self.problem(error.line, error.column, "file-too-large", str(error),
                          "remove the aliases (`*name`) that repeat large parts, or split the file")
             return None
-        return document
+        return Document(self.file, data, self.positions, self.key_positions)
 
-    def _walk(self, node: yaml.Node, path: Path_, document: Document, depth: int,
+    def _walk(self, node: yaml.Node, path: Path_, depth: int,
               via: tuple[int, int] | None = None) -> Any:
         """``via``: where the first alias on the way here was used; a bomb is reported there."""
         self.nodes += 1
@@ -162,7 +200,7 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _TooBig(*cast("tuple[int, int]", via or (mark.line + 1, mark.column + 1)),
                           f"the file nests deeper than {MAX_DEPTH} levels")
-        document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTION_TAGS:
             self.problem(mark.line + 1, mark.column + 1, "wrong-type", f"the YAML tag '{node.tag}' is not allowed",
                          "remove the tag (the word starting with `!`)")
@@ -178,17 +216,17 @@ class _Reader:
                     continue
                 key = str(key)
                 if key in result:
-                    first = document.key_positions[path + (key,)]
+                    first = self.key_positions[path + (key,)]
                     self.problem(km.line + 1, km.column + 1, "duplicate-key",
                                  f"the key '{key}' appears twice (first on line {first[0]})",
                                  "keep one of them")
                     continue
-                document.key_positions[path + (key,)] = (km.line + 1, km.column + 1)
-                result[key] = self._walk(value_node, path + (key,), document, depth + 1,
+                self.key_positions[path + (key,)] = (km.line + 1, km.column + 1)
+                result[key] = self._walk(value_node, path + (key,), depth + 1,
                                          via or self.alias_uses.get((id(node), id(key_node))))
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self._walk(child, path + (i,), document, depth + 1, via or self.alias_uses.get((id(node), i)))
+            return [self._walk(child, path + (i,), depth + 1, via or self.alias_uses.get((id(node), i)))
                     for i, child in enumerate(node.value)]
         return self._scalar(node)
 
@@ -262,33 +300,6 @@ def _key_of(node: yaml.Node) -> Any:
     return node.value if isinstance(node, yaml.ScalarNode) else id(node)
 
 
-_ANCHOR = re.compile(r"(?:^|[\s:\-\[{,])&[^\s,\[\]{}]")
-
-
-_INDENT = re.compile(r"^ *", re.MULTILINE)
-
-
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _ordinary(text: str) -> bool:
-    """Whether libyaml can compose the file safely: no anchors (so nothing an alias could
-    repeat), no control characters, small, and too shallow to exhaust the stack."""
-    # A backslash may be an escape (`"\\ud800"`) whose character the pure-Python reader reports well.
-    if len(text) > 200_000 or "\\" in text or _ANCHOR.search(text) or BAD_CHARACTER.search(text):
-        return False
-    if max(len(m) for m in _INDENT.findall(text)) > 2 * MAX_DEPTH:
-        return False
-    depth = deepest = 0
-    for char in _BRACKETS.findall(text):
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest <= MAX_DEPTH
-
-
 class _BoundedLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships no type hints
     """Safe loading that stops at ``MAX_NODES`` values or ``MAX_DEPTH`` levels while it composes,
     so a huge or deeply nested file ends early, in bounded memory and without deep recursion."""
@@ -340,9 +351,12 @@ def _yaml_hint(what: str) -> str:
     return "check the line and the line above it (quotes, colons, indentation)"
 
 
-def read_document(path: Path, display: str, problems: list[Problem], root: Path | None = None) -> Document | None:
+def read_document(path: Path, display: str, problems: list[Problem], root: Path | None = None,
+                  located: bool = False, store: Any = None) -> Document | None:
     """The document of a YAML file, or None after a problem. With ``root``, the file must be a
-    regular file inside that folder (see ``unsafe_file``)."""
+    regular file inside that folder (see ``unsafe_file``). ``located``: its positions found at once,
+    for a caller that asks for many (else when first asked for). ``store``: data kept by the bytes
+    of files read the quick way before (``load.documents.StoredData``), used and added to."""
     refused = unsafe_file(path, root) if root is not None else None
     if refused is not None:
         problems.append(Problem(display, 1, 1, "unreadable", *refused))
@@ -359,4 +373,11 @@ def read_document(path: Path, display: str, problems: list[Problem], root: Path 
     except OSError as error:
         problems.append(Problem(display, 1, 1, "unreadable", f"the file cannot be read: {error.strerror}"))
         return None
-    return _Reader(display, problems).read(raw)
+    if store is not None and not located:
+        data = store.get(raw)
+        if data is not LOOK_CLOSER:
+            return Document(display, data, text=raw.decode("utf-8-sig"))
+    document = _Reader(display, problems).read(raw, located)
+    if store is not None and document is not None and document._text is not None:  # read the quick way
+        store.put(raw, document.data)
+    return document

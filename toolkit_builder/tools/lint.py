@@ -44,7 +44,7 @@ from ..core.yamlpos import Document, read_document
 from .lintcache import LintCache, warnings_of
 from .placeholders import find_placeholders
 from .terminology import TermList, load_terminology
-from .texts import ATX_HEADING, LIST_MARKER, Path_, paragraphs, plain, texts
+from .texts import ATX_HEADING, LIST_MARKER, Path_, paragraphs, plain, terms_used, texts
 
 #: Below this Flesch reading-ease score a paragraph is flagged (30: "very difficult",
 #: university-graduate level; plain language aims at 60 and more).
@@ -57,7 +57,6 @@ FORMULAS = {"en": "Flesch", "fr": "Kandel-Moles", "de": "Amstad", "es": "Fernán
 
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-_WORD = re.compile(r"\w+")
 #: A Markdown code span, whose straight quotes are code (linear: no nesting, no backtracking).
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _FEWER_TERMS = ("a hint helps where a term first appears: write the expansion out, or split the text; a glossary "
@@ -92,7 +91,7 @@ class _Source:
     @property
     def document(self) -> Document | None:
         if self._document is None:
-            self._document = read_document(self.path, self.file, [])
+            self._document = read_document(self.path, self.file, [], located=True)
         return self._document
 
     @property
@@ -164,11 +163,12 @@ class _Linter:
         self.terms = load_terminology(self.layers, self.language, terms_problems)
         self.report.problems.extend(terms_problems)
         cited: set[str] = set()
-        module_words: list[str] = []
+        glossary = [term.term for term in self.project.glossary]
+        used_terms: set[int] = set()
         for module in self.project.modules:
             entry = self.cached_module(module)
             cited.update(entry["cited"])
-            module_words.extend(entry["words"])
+            used_terms.update(self.cache.terms_in(entry, glossary))
         self.cache.save()
         cited.update(_cited(self.project.toolkit))
         toolkit_words = [plain(text) for _, text in texts(self.project.toolkit)]
@@ -181,7 +181,7 @@ class _Linter:
                          skip=lambda path: path[1] in untranslated)
         if not self.translated:
             self.references(cited)
-        self.glossary("\n".join(module_words + toolkit_words))
+        self.glossary(used_terms | terms_used(glossary, "\n".join(toolkit_words)))
         self.report.problems.sort(key=lambda p: (p.file, p.line, p.column))
         return self.report
 
@@ -199,11 +199,13 @@ class _Linter:
                 self.report.reading_ease[module.id] = entry["ease"]
             return entry
         before = len(self.report.problems)
-        self.module(module, source)
-        words = [plain(text) for _, text in texts(module)]
+        module_texts = list(texts(module))  # walked once: the checks below all read them
+        self.cache.scores.asked = []
+        self.module(module, source, module_texts)
+        words = [plain(text) for _, text in module_texts]
         cited = sorted(set(_cited(module)))
-        self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited)
-        return {"words": words, "cited": cited}
+        return self.cache.put(key, self.report.problems[before:], self.report.reading_ease.get(module.id), words, cited,
+                              sorted(set(self.cache.scores.asked)))
 
     def foreign(self, module_id: str, path: Path_) -> bool:
         """Whether the text at ``path`` of a module shows in the default language (not translated yet)."""
@@ -212,8 +214,9 @@ class _Linter:
             return False
         return missing.whole or (path[0] == "blocks" and path[1] in missing.blocks) or path[0] in missing.fields
 
-    def module(self, module: Module, source: _Source) -> None:
-        self.wording(source, module, skip=lambda path: self.foreign(module.id, path))
+    def module(self, module: Module, source: _Source, module_texts: list[tuple[Path_, str]]) -> None:
+        """``module_texts``: its texts (``texts``), in order."""
+        self.wording(source, module, skip=lambda path: self.foreign(module.id, path), value_texts=module_texts)
         if not self.translated:
             for path, found in find_placeholders(module):
                 self.placeholder(source, path, found)
@@ -221,16 +224,16 @@ class _Linter:
             self.warn(source, source.where(("title",), key=True), "missing-summary",
                       f"the module '{module.id}' has no summary",
                       "add `summary:` with one sentence that tells a facilitator what the module is for")
-        for b, block in enumerate(module.blocks):
-            outline = {"level": 3 if block.heading else 2, "first": True}
-            for path, text in texts(block, path=("blocks", b)):
-                self.headings(source, path, text, outline)
+        outlines = [{"level": 3 if block.heading else 2, "first": True} for block in module.blocks]
+        for path, text in module_texts:
+            if path[0] == "blocks":
+                self.headings(source, path, text, outlines[cast(int, path[1])])
         if not self.translated:
             self.leads(source, module)
         self.glossary_hints(source, module)
         rules = typography(self.language)
         all_text: list[str] = []
-        for path, text in texts(module):
+        for path, text in module_texts:
             if self.foreign(module.id, path):
                 continue
             if rules and rules.quotes and _CODE_SPAN.sub("", text).count('"') % 2:
@@ -247,13 +250,14 @@ class _Linter:
                 words = plain(paragraph)
                 all_text.append(words)
                 if self.scoring and len(words.split()) >= MIN_WORDS:
-                    score = self.textstat.flesch_reading_ease(words)
+                    score = self.cache.scores.score(words, self.textstat.flesch_reading_ease)
                     if score < HARD_TO_READ:
                         self.warn(source, source.line_of(path, paragraph.strip().splitlines()[0]), "hard-to-read",
                                   f"this paragraph is hard to read (reading ease {score:.0f}; aim for 60 or more)",
                                   "split long sentences and prefer short, everyday words")
         if self.scoring and all_text:
-            self.report.reading_ease[module.id] = round(self.textstat.flesch_reading_ease("\n\n".join(all_text)), 1)
+            ease = self.cache.scores.score("\n\n".join(all_text), self.textstat.flesch_reading_ease)
+            self.report.reading_ease[module.id] = round(ease, 1)
 
     def glossary_hints(self, source: _Source, module: Module) -> None:
         """A text, or a module's texts together, with more glossary terms than their page shows hints for."""
@@ -309,11 +313,13 @@ class _Linter:
             outline["level"], outline["first"] = max(level, 2), False
 
     def wording(self, source: _Source, value: Any, path: Path_ = (),
-                skip: Callable[[Path_], bool] = lambda path: False) -> None:
-        """Forms the language's terminology list avoids, in every text of ``value`` but those ``skip``s."""
+                skip: Callable[[Path_], bool] = lambda path: False,
+                value_texts: list[tuple[Path_, str]] | None = None) -> None:
+        """Forms the language's terminology list avoids, in every text of ``value`` (``value_texts``
+        when they were listed already) but those ``skip``s."""
         if self.terms is None:
             return
-        for where, text in texts(value, path=path):
+        for where, text in value_texts if value_texts is not None else texts(value, path=path):
             if skip(where):
                 continue
             for avoided in self.terms.find(text):
@@ -346,21 +352,13 @@ class _Linter:
                           f"the reference '{key}' is not cited anywhere",
                           f"cite it with `cites: [{key}]` or `[@{key}]` where it supports the text, or remove it")
 
-    def glossary(self, used_text: str) -> None:
+    def glossary(self, used: set[int]) -> None:
+        """``used``: the terms (by index) the texts use, each module's found once and kept (``LintCache``)."""
         if not (self.content_dir / "glossary.yml").is_file():
             return
         source = self.source("glossary.yml")
-        used_text = used_text.replace("'", "’")
-        # A term can be used only if each of its words is (a word, or its plural): one pass over
-        # the texts rules most unused terms out before any search for the whole term.
-        used_words = set(_WORD.findall(used_text.lower()))
         for i, term in enumerate(self.project.glossary):
-            # Any spacing between the words, and plurals ("peer support workers", "parties prenantes").
-            words = r"(?:s|es)?\s+".join(re.escape(word) for word in term.term.replace("'", "’").split())
-            pattern = r"(?<!\w)" + words + r"(?:s|es)?(?!\w)"
-            candidate = all(w in used_words or w + "s" in used_words or w + "es" in used_words
-                            for w in _WORD.findall(term.term.replace("'", "’").lower()))
-            if not candidate or not re.search(pattern, used_text, flags=re.IGNORECASE):
+            if i not in used:
                 self.warn(source, source.where(("terms", i, "term")), "unused-term",
                           f"the glossary term '{term.term}' is not used in any module",
                           "remove it, or check that its spelling matches the modules' texts")

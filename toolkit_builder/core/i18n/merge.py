@@ -33,7 +33,30 @@ ANCHORS = ("id", "type", "key")
 DIGEST_KEY = "source"
 
 
-@functools.lru_cache(maxsize=None)
+_T = typing.TypeVar("_T")
+
+
+def _by_identity(function: typing.Callable[[Any], _T]) -> typing.Callable[[Any], _T]:
+    """Remember a function of a type by the type's identity: a typing object (``Annotated[...]``)
+    hashes its arguments, recursively, every time, and a merge asks about a type at every value.
+    The types asked about are kept alive here, so an identity is never reused; a type written out
+    in a call (``dict[str, Reference]``) is a new object each time, so the memory is bounded."""
+    memo: dict[int, tuple[Any, _T]] = {}
+
+    @functools.wraps(function)
+    def remembered(annotation: Any) -> _T:
+        found = memo.get(id(annotation))
+        if found is not None and found[0] is annotation:
+            return found[1]
+        result = function(annotation)
+        if len(memo) > 4096:
+            memo.clear()
+        memo[id(annotation)] = (annotation, result)
+        return result
+    return remembered
+
+
+@_by_identity
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
     """The type without Annotated/Optional wrappers, and whether it is translatable text."""
     translatable = False
@@ -70,7 +93,7 @@ def _model_for(annotation: Any, data: Any) -> Any:
     return base
 
 
-@functools.lru_cache(maxsize=None)
+@_by_identity
 def has_text(annotation: Any) -> bool:
     """Whether a value of this type holds any translatable text."""
     base, translatable = _unwrap(annotation)

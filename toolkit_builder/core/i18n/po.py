@@ -80,7 +80,7 @@ class Texts:
 
 def texts_of(status: FileStatus) -> Texts:
     problems: list[Problem] = []
-    document = read_document(status.source, display(status.source), problems)
+    document = read_document(status.source, display(status.source), problems, located=True)
     source = document.data if document is not None else {}
     leaves = [(path, text, document.where(path)[0] if document else 1)
               for path, text in text_leaves(source, status.model)]

@@ -6,6 +6,7 @@ Messages come from the types: a pattern's message is registered with the field t
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -222,11 +223,17 @@ def get(data: Any, path: Path_) -> Any:
     return data
 
 
+@functools.lru_cache(maxsize=64)
+def _adapter(root: Any) -> TypeAdapter[Any]:
+    """The validator of a type, made once (a load validates every file of a kind with the same)."""
+    return TypeAdapter(root)
+
+
 def validate(root: Any, document: Document, problems: list[Problem], base: Path_ = (),
               content_dir: Path | None = None) -> Any:
     """``content_dir``: where files named by ``ContentPath`` fields must exist."""
     try:
-        return TypeAdapter(root).validate_python(get(document.data, base), context={"content_dir": content_dir})
+        return _adapter(root).validate_python(get(document.data, base), context={"content_dir": content_dir})
     except ValidationError as error:
         seen: set[tuple[int, int, str]] = set()
         for item in error.errors():

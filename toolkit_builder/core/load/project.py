@@ -1,6 +1,6 @@
 """Load the content folders into the typed model, in one language or all of them.
 
-Each file is read with positions, validated with the model, its translation laid over
+Each file is read (located when a problem needs its positions), validated with the model, its translation laid over
 it, and then the files are cross-checked. Every problem of a run is collected and
 raised as one ``ContentError``; no other exception escapes for a content mistake.
 """
@@ -19,7 +19,7 @@ from ..project import Module, Project, Untranslated
 from ..site import PlannedPage, paths_before_load, plan_site
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
-from .documents import DocumentCache
+from .documents import DocumentCache, StoredData
 from .messages import validate
 
 
@@ -27,7 +27,8 @@ class _Loader:
     """Loads the files of every content layer in one language, collecting problems."""
 
     def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None,
-                 kept: DocumentCache | None = None):
+                 kept: DocumentCache | None = None, checked: dict[Any, Any] | None = None,
+                 store: StoredData | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
@@ -37,6 +38,11 @@ class _Loader:
         self.kept = kept
         #: The files read by the load at hand (while results are kept, see ``DocumentCache``).
         self.reads: list[tuple[Path, Document]] | None = None
+        #: What each source file checked as without a problem, shared by the loads of one project in
+        #: several languages: a translated load lays the translation over a source checked already.
+        self.checked = checked if checked is not None else {}
+        #: The data of files read before, kept on disk between runs (``StoredData``).
+        self.store = store
 
     def read(self, path: Path) -> Document | None:
         document = self._read(path)
@@ -51,7 +57,7 @@ class _Loader:
         if document is None:
             root = next((layer for layer in self.layers if path.is_relative_to(layer)), path.parent)
             before = len(self.problems)
-            document = read_document(path, display(path), self.problems, root)
+            document = read_document(path, display(path), self.problems, root, store=self.store)
             if document is not None and self.kept is not None and len(self.problems) == before:
                 self.kept.put(path, document)
         if document is not None:
@@ -106,7 +112,11 @@ class _Loader:
         if document is None:
             return None, None, None
         before = len(self.problems)
-        value = validate(root, document, self.problems, content_dir=layer)
+        value = self.checked.get((document, root, layer))
+        if value is None:
+            value = validate(root, document, self.problems, content_dir=layer)
+            if value is not None and len(self.problems) == before:
+                self.checked[(document, root, layer)] = value
         if not translate or value is None or len(self.problems) > before:
             return value, document, None
         # A module's translation comes from its own folder or a later one (a copy may translate an
@@ -131,7 +141,7 @@ class _Loader:
             blocks = {p[1] for p in merged.missing if len(p) > 1 and p[0] == "blocks"}
             for index in blocks:
                 merged.data["blocks"][index] = document.data["blocks"][index]
-        merged_doc = Document(translation.file, merged.data, translation.positions, translation.key_positions)
+        merged_doc = translation.with_data(merged.data)
         translated = validate(root, merged_doc, self.problems, content_dir=layer)
         return translated, document, merged
 
@@ -156,7 +166,8 @@ class _Loader:
 
 def load_project(content_dirs: ContentDirs, language: str | None = None,
                  _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None,
-                 _cross_checked: bool = False) -> Project:
+                 _cross_checked: bool = False, _checked: dict[Any, Any] | None = None,
+                 store: StoredData | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -171,7 +182,7 @@ def load_project(content_dirs: ContentDirs, language: str | None = None,
         raise ContentError([Problem(display(toolkit_path), 1, 1, "missing-file",
                                     f"there is no toolkit.yml in {display(base)}",
                                     "run `toolkit validate` on the content folder, or create toolkit.yml")])
-    loader = _Loader(layers, None, _cache, kept)
+    loader = _Loader(layers, None, _cache, kept, _checked, store)
     problems = loader.problems
 
     # The toolkit first, in the default language, to know which language to load.
@@ -331,19 +342,22 @@ def _clash(layers: list[Path], project: Project, first: PlannedPage, second: Pla
 
 
 def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
-                   kept: DocumentCache | None = None) -> dict[str, Project]:
+                   kept: DocumentCache | None = None, store: StoredData | None = None) -> dict[str, Project]:
     """The project in each of its languages (or in the default one and those of ``only``), default
     first; every problem of every language (a translation's mistakes included) in one ``ContentError``.
-    ``kept`` keeps parsed files from one load to the next (``DocumentCache``)."""
+    ``kept`` keeps parsed files from one load to the next (``DocumentCache``); ``store``, the data of
+    files read the quick way from one run to the next (``StoredData``)."""
     cache: dict[Path, Document] = {}
-    default = load_project(content_dirs, None, cache, kept)
+    checked: dict[Any, Any] = {}
+    default = load_project(content_dirs, None, cache, kept, _checked=checked, store=store)
     projects = {default.language: default}
     problems: list[Problem] = []
     for language in default.toolkit.languages:
         if language in projects or (only and language not in only):
             continue
         try:
-            projects[language] = load_project(content_dirs, language, cache, kept, _cross_checked=True)
+            projects[language] = load_project(content_dirs, language, cache, kept, _cross_checked=True, _checked=checked,
+                                              store=store)
         except ContentError as error:
             problems.extend(p for p in error.problems if p not in problems)
     if problems:
