@@ -15,7 +15,13 @@ from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
 from toolkit_builder.cli import main
-from toolkit_builder.core.i18n import PACKAGE_LOCALES, catalogue_problems, interface_coverage, load_translations
+from toolkit_builder.core.i18n import (
+    PACKAGE_LOCALES,
+    catalogue_problems,
+    catalogues,
+    interface_coverage,
+    load_translations,
+)
 
 from .conftest import ROOT
 
@@ -93,3 +99,21 @@ def test_a_fresh_spanish_or_portuguese_toolkit_needs_no_interface_catalogue(tmp_
     assert "es: 100% of texts translated" in output  # the content's Spanish, as before
     for language in ("es", "pt"):
         assert f"{language}: interface strings" not in output, output
+
+
+def test_a_catalogue_is_checked_again_when_it_changes_and_only_then(tmp_path, monkeypatch):
+    """The checks of a catalogue are kept by its file's stamp: a preview's rebuild reads it again only
+    when it changed, and a mistake made or mended between two rebuilds is seen at the next."""
+    content = tmp_path / "content"
+    (content / OWN.relative_to("content")).parent.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    own_catalogue(tmp_path, {"Glossary": "Vocabulario"})
+    assert catalogue_problems("es", [content]) == []
+    reads = []
+    monkeypatch.setattr(catalogues, "read_po", lambda *a, **k: reads.append(1) or read_po(*a, **k))
+    assert catalogue_problems("es", [content]) == [] and reads == []  # unchanged: not read again
+    own_catalogue(tmp_path, {"Glossary": "Vocabulario %(number)9s"})
+    found = catalogue_problems("es", [content])
+    assert reads and [p.code for p in found] == ["bad-catalogue"] and "width" in found[0].message
+    own_catalogue(tmp_path, {"Glossary": "Glosario"})
+    assert catalogue_problems("es", [content]) == []

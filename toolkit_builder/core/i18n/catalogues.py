@@ -4,6 +4,7 @@ extraction from templates and code, and the names of languages."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import typing
 from decimal import Decimal
@@ -155,8 +156,29 @@ def _first(message_id: Any) -> str:
 def catalogue_problems(language: str, content_dirs: typing.Sequence[Path] = ()) -> list[Problem]:
     """Mistakes in the interface catalogues of a language, located: unreadable files, placeholders
     that differ from the msgid, a wrong number of plural forms or an empty one (Babel's checks)."""
+    paths = catalogue_paths(language, content_dirs)
+    key = (language, os.getcwd(), tuple(_stamp(path) for path in paths))  # where problems are shown from, too
+    if key not in _CHECKED:
+        if len(_CHECKED) >= 16:  # a long preview that keeps changing them
+            _CHECKED.clear()
+        _CHECKED[key] = tuple(_checked(language, paths))
+    return list(_CHECKED[key])
+
+
+#: The problems found in catalogues, by their language and their files' stamps: a preview's rebuild
+#: checks again only the catalogues that changed on disk.
+_CHECKED: dict[tuple[Any, ...], tuple[Problem, ...]] = {}
+
+
+def _stamp(path: Path) -> tuple[str, int, int, int]:
+    """What changes when the file does (the link itself, if it is one: `_read` refuses links out)."""
+    status = path.lstat()
+    return str(path), status.st_ino, status.st_mtime_ns, status.st_size
+
+
+def _checked(language: str, paths: list[Path]) -> list[Problem]:
     problems: list[Problem] = []
-    for path in catalogue_paths(language, content_dirs):
+    for path in paths:
         catalog = _read(path, language, problems)
         if catalog is None:
             continue

@@ -161,16 +161,17 @@ class Checker:
         """Links in module texts to other pages (`../education/x.md`) lead to pages that exist."""
         for module_id, document in documents.items():
             base = sections.get(module_id, "")
+            # The texts are walked without their paths first: a path is worked out only for a broken link.
+            if not any(_broken_links(text, base, pages) for text in _texts(document.data) if ".md" in text):
+                continue
             for path, text in _strings(document.data):
-                for match in PAGE_LINK_IN_TEXT.finditer(text):
-                    target = posixpath.normpath(posixpath.join(base, match.group(1)))
-                    if target not in pages:
-                        by_name = [p for p in sorted(pages) if posixpath.basename(p) == posixpath.basename(target)]
-                        hint = (f"links are relative to this module's page ({base}/{module_id}.md): "
-                                + (f"write '{posixpath.relpath(by_name[0], base)}'" if by_name
-                                   else "check the module's section folder and file name"))
-                        self.problem(document, path, "broken-link", f"the link '{match.group(1)}' leads to no page",
-                                     hint)
+                for match, target in _broken_links(text, base, pages):
+                    by_name = [p for p in sorted(pages) if posixpath.basename(p) == posixpath.basename(target)]
+                    hint = (f"links are relative to this module's page ({base}/{module_id}.md): "
+                            + (f"write '{posixpath.relpath(by_name[0], base)}'" if by_name
+                               else "check the module's section folder and file name"))
+                    self.problem(document, path, "broken-link", f"the link '{match.group(1)}' leads to no page",
+                                 hint)
 
     def start_modules(self, document: Document, modules: Iterable[str]) -> None:
         """An audience's recommended modules (`start:`) exist (a hidden one is left out of the page)."""
@@ -252,6 +253,29 @@ class Checker:
 def _has_meeting(document: Document) -> bool:
     data = document.data if isinstance(document.data, dict) else {}
     return any(isinstance(b, dict) and b.get("type") == "meeting" for _, b in items(data.get("blocks")))
+
+
+def _broken_links(text: str, base: str, pages: set[str]) -> list[tuple[re.Match[str], str]]:
+    """The links of a text to pages (relative to the page of its module, in ``base``) that lead to none."""
+    found = []
+    for match in PAGE_LINK_IN_TEXT.finditer(text):
+        target = posixpath.normpath(posixpath.join(base, match.group(1)))
+        if target not in pages:
+            found.append((match, target))
+    return found
+
+
+def _texts(data: Any) -> Iterator[str]:
+    """Every text of a document, in no particular order and without its path (the quick walk)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
