@@ -1,6 +1,7 @@
 """Time against size for every construct of content Markdown: a text made of one construct repeated
 to 10 KB, 100 KB and 1 MB goes through what `toolkit build` does with it (the loader's checks, the
-module page's rendering, the site's Markdown of that page), and the time may grow at most linearly
+module page's rendering, the search index's reading of that page: the page reaches MkDocs as
+finished HTML, with no Markdown run over it again), and the time may grow at most linearly
 with the size. A text over a limit ends early with a located `text-too-complex`, which counts: the
 work stays bounded either way. Each size has a deadline, so a construct that grew with the square of
 its size fails here instead of stalling the run."""
@@ -15,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import markdown
 import pytest
+from mkdocs.contrib.search.search_index import ContentParser
 
 from toolkit_builder.core.limits import (
     MAX_INLINE_MARKS_PER_FILE,
@@ -30,8 +31,6 @@ from toolkit_builder.core.render.renderer import Renderer
 
 BASE = Path(__file__).parent / "fixtures" / "errors" / "_base"
 SIZES = (10_000, 100_000, 1_000_000)
-#: The site's Markdown (mkdocs.yml's extensions, with the two an organization may add).
-SITE_EXTENSIONS = ["attr_list", "abbr", "admonition", "toc", "tables", "footnotes"]
 #: Seconds any one size may take (a construct that grew with the square of its size would take minutes).
 DEADLINE = 60
 
@@ -99,7 +98,7 @@ def content_for(tmp_path: Path, texts: list[str]) -> Path:
 
 
 def build_time(content: Path) -> tuple[float, list[str]]:
-    """Seconds to load, check and render the module page and convert it as the site does; the codes
+    """Seconds to load, check and render the module page and read it as the site's search does; the codes
     of the problems when the loader refused the content."""
     started = time.perf_counter()
     with deadline(DEADLINE):
@@ -108,7 +107,7 @@ def build_time(content: Path) -> tuple[float, list[str]]:
         except ContentError as error:
             return time.perf_counter() - started, sorted({p.code for p in error.problems})
         page = Renderer(project).render_module(next(m for m in project.modules if m.id == "sample"))
-        markdown.Markdown(extensions=list(SITE_EXTENSIONS)).convert(page.html)
+        ContentParser().feed(page.html)  # what MkDocs does with a finished page's HTML: index it
     return time.perf_counter() - started, []
 
 
