@@ -85,7 +85,10 @@ def test_schema_descriptions_belong_to_their_fields():
 def _commands(command: click.Command, path: tuple[str, ...] = ()) -> typing.Iterator[tuple[str, ...]]:
     yield path
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
+            assert sub is not None, name
             yield from _commands(sub, (*path, name))
 
 

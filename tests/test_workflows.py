@@ -6,6 +6,7 @@ import shlex
 import subprocess
 import sys
 
+import click
 import pytest
 import yaml
 
@@ -44,7 +45,8 @@ def test_toolkit_commands_in_workflows_exist(name):
             if c.startswith((".venv/bin/toolkit ", "toolkit "))]
     assert used
     for words in used:
-        command = main.commands[words[1]]
+        command = main.get_command(click.Context(main), words[1])
+        assert command is not None, f"{name}: there is no `toolkit {words[1]}`"
         options = {o for p in command.params for o in getattr(p, "opts", [])}
         for word in words[2:]:
             if word.startswith("-"):
