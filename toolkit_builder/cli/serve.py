@@ -79,6 +79,7 @@ class Builder:
         self.digests: dict[str, str] = {}
         #: Each served language, loaded and planned for the rebuild at hand.
         self.prepared: dict[str, LanguageBuild] = {}
+        self._site: tuple[tuple[int, int, int], MkDocsConfig] | None = None
 
     def config(self, language: str | None, root: bool) -> MkDocsConfig:
         """One language's configuration, built into the root (the default language) or its folder."""
@@ -99,8 +100,16 @@ class Builder:
         config.site_url = self.serve_url if folder == self.site_dir else f"{self.serve_url}{language}/"
         return config
 
+    def site(self) -> MkDocsConfig:
+        """The site's configuration as read for its paths, read again only when mkdocs.yml changed."""
+        status = Path(self.config_file).stat()
+        stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if self._site is None or self._site[0] != stamp:
+            self._site = stamp, site_config(self.config_file)
+        return self._site[1]
+
     def __call__(self, config: Any = None) -> None:
-        site = site_config(self.config_file)
+        site = self.site()
         layers = plugin_layers(site)
         inputs = _inputs(site, layers)
         if inputs != self.inputs:

@@ -212,9 +212,24 @@ def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -
     """gettext translations for the toolkit's own UI strings, compiled from .po in memory: the
     layers of ``catalogue_paths`` merged, so a toolkit's catalogue overrides the package's for the
     strings it translates, the package's fills in the rest, and what neither translates falls back
-    to the source (English) string. Fuzzy and empty translations are left out of every layer."""
+    to the source (English) string. Fuzzy and empty translations are left out of every layer.
+    Kept by the files' stamps, as the checks are: a preview's rebuild compiles no unchanged catalogue
+    (the translations are shared, and nothing changes them once compiled)."""
+    paths = catalogue_paths(language, content_dirs)
+    key = (language, tuple(_stamp(path) for path in paths))
+    if key not in _COMPILED:
+        if len(_COMPILED) >= 16:
+            _COMPILED.clear()
+        _COMPILED[key] = _compiled(language, paths)
+    return _COMPILED[key]
+
+
+_COMPILED: dict[tuple[Any, ...], NullTranslations] = {}
+
+
+def _compiled(language: str, paths: list[Path]) -> NullTranslations:
     translations: NullTranslations = NullTranslations()
-    for path in catalogue_paths(language, content_dirs):
+    for path in paths:
         catalog = _read(path, language, [])
         if catalog is None:  # validation reports it; the build uses the catalogues before it
             continue
