@@ -157,17 +157,26 @@ def catalogue_problems(language: str, content_dirs: typing.Sequence[Path] = ()) 
     """Mistakes in the interface catalogues of a language, located: unreadable files, placeholders
     that differ from the msgid, a wrong number of plural forms or an empty one (Babel's checks)."""
     paths = catalogue_paths(language, content_dirs)
-    key = (language, os.getcwd(), tuple(_stamp(path) for path in paths))  # where problems are shown from, too
-    if key not in _CHECKED:
-        if len(_CHECKED) >= 16:  # a long preview that keeps changing them
-            _CHECKED.clear()
-        _CHECKED[key] = tuple(_checked(language, paths))
-    return list(_CHECKED[key])
+    # Where the problems are shown from (they name files relative to it) is part of what they are.
+    found: tuple[Problem, ...] = _kept(_CHECKED, (language, os.getcwd(), *map(_stamp, paths)),
+                                       lambda: tuple(_checked(language, paths)))
+    return list(found)
 
 
-#: The problems found in catalogues, by their language and their files' stamps: a preview's rebuild
-#: checks again only the catalogues that changed on disk.
+#: The problems found in catalogues, and the compiled translations, by their language and their files'
+#: stamps: a preview's rebuild checks and compiles again only the catalogues that changed on disk.
 _CHECKED: dict[tuple[Any, ...], tuple[Problem, ...]] = {}
+_COMPILED: dict[tuple[Any, ...], NullTranslations] = {}
+
+_T = typing.TypeVar("_T")
+
+
+def _kept(kept: dict[tuple[Any, ...], _T], key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    if key not in kept:
+        if len(kept) >= 16:  # a long preview that keeps changing them
+            kept.clear()
+        kept[key] = make()
+    return kept[key]
 
 
 def _stamp(path: Path) -> tuple[str, int, int, int]:
@@ -216,15 +225,7 @@ def load_translations(language: str, content_dirs: typing.Sequence[Path] = ()) -
     Kept by the files' stamps, as the checks are: a preview's rebuild compiles no unchanged catalogue
     (the translations are shared, and nothing changes them once compiled)."""
     paths = catalogue_paths(language, content_dirs)
-    key = (language, tuple(_stamp(path) for path in paths))
-    if key not in _COMPILED:
-        if len(_COMPILED) >= 16:
-            _COMPILED.clear()
-        _COMPILED[key] = _compiled(language, paths)
-    return _COMPILED[key]
-
-
-_COMPILED: dict[tuple[Any, ...], NullTranslations] = {}
+    return _kept(_COMPILED, (language, *map(_stamp, paths)), lambda: _compiled(language, paths))
 
 
 def _compiled(language: str, paths: list[Path]) -> NullTranslations:
