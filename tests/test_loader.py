@@ -335,3 +335,52 @@ def test_data_kept_between_runs_gives_the_same_projects_and_the_same_located_pro
     again, parsed_again = run()
     assert again == first
     assert parsed_first > 5 and parsed_again < parsed_first / 2  # located again only where a problem is
+
+
+@pytest.mark.parametrize("fixture", ["unknown-key", "missing-field", "translation-mismatch", None])
+def test_files_parsed_ahead_give_the_same_projects_and_the_same_located_problems(fixture, tmp_path):
+    """`toolkit build` parses the module files in several processes before the load
+    (``ParsedAhead``): the same projects, and every problem at the same file, line and column."""
+    from toolkit_builder.core.layers import module_files_of
+    from toolkit_builder.core.load import load_languages
+    from toolkit_builder.core.load.documents import ParsedAhead
+
+    errors = Path(__file__).parent / "fixtures" / "errors"
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT if fixture is None else errors / "_base", content)
+    if fixture is not None:
+        shutil.copytree(errors / fixture, content, dirs_exist_ok=True)
+
+    def run(store: object) -> object:
+        try:
+            return {lang: p.modules for lang, p in load_languages([content], store=store).items()}
+        except ContentError as error:
+            return [(p.file, p.line, p.column, p.code, p.message) for p in error.problems]
+
+    files = module_files_of([content])
+    ahead = ParsedAhead(files, processes=2)
+    assert len(files) >= 2 and len(ahead.data) >= (len(files) // 2 if fixture is None else 1)  # not those read located
+    assert run(ahead) == run(None)
+
+
+def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_again(tmp_path):
+    """A link, a pipe or a file over the limit is not read ahead; a file changed after it was parsed
+    ahead is read by the loader from its new bytes."""
+    import os
+
+    from toolkit_builder.core.load.documents import ParsedAhead
+    from toolkit_builder.core.yamlplain import LOOK_CLOSER
+
+    plain = tmp_path / "plain.yml"
+    plain.write_text("id: plain\n")
+    outside = tmp_path / "outside.yml"
+    outside.write_text("id: outside\n")
+    (tmp_path / "link.yml").symlink_to(outside)
+    os.mkfifo(tmp_path / "pipe.yml")  # reading it would block the build
+    large = tmp_path / "large.yml"
+    large.write_text("id: large\nnote: " + "x" * 3_000_000 + "\n")
+    ahead = ParsedAhead([plain, tmp_path / "link.yml", tmp_path / "pipe.yml", large], processes=2)
+    assert list(ahead.data.values()) == [{"id": "plain"}]
+    assert ahead.get(plain.read_bytes()) == {"id": "plain"}
+    plain.write_text("id: changed\n")
+    assert ahead.get(plain.read_bytes()) is LOOK_CLOSER

@@ -13,9 +13,10 @@ import click
 
 from ..core.catalogue import CATALOGUE, catalogue_markdown
 from ..core.catalogue import explain as explain_code
+from ..core.layers import module_files_of
 from ..core.limits import UnsafeTarget, write_in_folder
 from ..core.load import load_languages, load_project
-from ..core.load.documents import StoredData
+from ..core.load.documents import ParsedAhead, StoredData
 from ..core.problems import ContentError, did_you_mean
 from ..tools.linkcheck import check_site, format_report
 from ..tools.lintcache import cache_folder
@@ -36,7 +37,9 @@ def validate(path: Path | None, config_file: str, strict: bool) -> None:
     site's mkdocs.yml (a copy's own content/) is checked on top of the folders before it.
     """
     layers = _layers_to(path, config_file) if path else config_layers(config_file)
-    store = StoredData(lint_cache_dir(layers) / "documents.json")  # unchanged files are not parsed again
+    # Unchanged files are not parsed again; the others are parsed by every core at once.
+    store = ParsedAhead(module_files_of(layers), os.cpu_count() or 1,
+                        then=StoredData(lint_cache_dir(layers) / "documents.json"))
     try:
         projects = load_languages(layers, store=store)
     except ContentError as error:

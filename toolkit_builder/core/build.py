@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, Collection
 
 from .i18n import load_translations
-from .layers import ContentDirs, content_layers
+from .layers import ContentDirs, content_layers, module_files_of
 from .load import DocumentCache, load_languages
+from .load.documents import ParsedAhead
 from .project import Project
 from .site import SitePlan, plan_site
 
@@ -50,13 +51,15 @@ class LanguageBuild:
 
 
 def prepare(content_dirs: ContentDirs, languages: Collection[str] = (), pdf: bool = False,
-            kept: DocumentCache | None = None) -> dict[str, LanguageBuild]:
+            kept: DocumentCache | None = None, processes: int = 1) -> dict[str, LanguageBuild]:
     """Every language of ``languages`` (all of the toolkit's if empty) and the default one, default
     first; raises ``ContentError`` with every problem of every language. ``pdf``: the site has PDFs
-    (its plan holds the book's front). ``kept``: parsed files kept across the rebuilds of `serve`."""
+    (its plan holds the book's front). ``kept``: parsed files kept across the rebuilds of `serve`.
+    ``processes``: how many processes parse the module files (``ParsedAhead``)."""
     layers = tuple(layer.resolve() for layer in content_layers(content_dirs))
+    ahead = ParsedAhead(module_files_of(layers, languages), processes) if processes > 1 else None
     builds = {}
-    for code, project in load_languages(list(layers), languages, kept).items():
+    for code, project in load_languages(list(layers), languages, kept, store=ahead).items():
         translations = load_translations(code, list(layers))
         builds[code] = LanguageBuild(project, layers, plan_site(project, translations.gettext, pdf), translations)
     return builds

@@ -351,6 +351,11 @@ def _yaml_hint(what: str) -> str:
     return "check the line and the line above it (quotes, colons, indentation)"
 
 
+def parse_document(raw: bytes, display: str, problems: list[Problem], located: bool = False) -> Document | None:
+    """The document of a YAML file's bytes, or None after a problem (see ``read_document``)."""
+    return _Reader(display, problems).read(raw, located)
+
+
 def read_document(path: Path, display: str, problems: list[Problem], root: Path | None = None,
                   located: bool = False, store: Any = None) -> Document | None:
     """The document of a YAML file, or None after a problem. With ``root``, the file must be a
@@ -377,7 +382,7 @@ def read_document(path: Path, display: str, problems: list[Problem], root: Path 
         data = store.get(raw)
         if data is not LOOK_CLOSER:
             return Document(display, data, text=raw.decode("utf-8-sig"))
-    document = _Reader(display, problems).read(raw, located)
+    document = parse_document(raw, display, problems, located)
     if store is not None and document is not None and document._text is not None:  # read the quick way
         store.put(raw, document.data)
     return document

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
+from ..limits import MAX_FILE_BYTES
+from ..problems import Problem
 from ..yamlplain import LOOK_CLOSER
-from ..yamlpos import Document
+from ..yamlpos import Document, parse_document
 
 
 def _stamp(path: Path) -> tuple[int, int, str] | None:
@@ -76,6 +79,14 @@ def _format() -> str:
     return digest.hexdigest()
 
 
+class DataStore(Protocol):
+    """Where the loader finds the data of files by their bytes (``StoredData``, ``ParsedAhead``)."""
+
+    def get(self, raw: bytes) -> Any: ...
+
+    def put(self, raw: bytes, data: Any) -> None: ...
+
+
 class StoredData:
     """The data of files read the quick way (``yamlplain``), kept on disk from one run of a command to
     the next by a hash of their bytes (``path``: a file in the user's cache folder, never in the
@@ -111,6 +122,13 @@ class StoredData:
         self.used[key] = kept
         return data
 
+    def has(self, path: Path) -> bool:
+        """Whether the data of the file's bytes is kept (a file that cannot be read is not)."""
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest() in self.kept
+        except OSError:
+            return False
+
     def put(self, raw: bytes, data: Any) -> None:
         try:
             self.used[hashlib.sha256(raw).hexdigest()] = json.dumps(data, ensure_ascii=False, allow_nan=False)
@@ -129,3 +147,64 @@ class StoredData:
             os.replace(name, self.path)
         except (OSError, UnicodeError):
             pass
+
+
+class ParsedAhead:
+    """Files parsed before the load asks for them, by several processes at once: at 1,000 modules
+    in two languages, parsing is most of a load. Used as the loader's ``store``: the data of a
+    file whose bytes were parsed ahead without a problem, by the same quick reader the loader
+    would use (``read_document``); every other file (one with a problem, one that changed since,
+    one not parsed ahead) is read by the loader as usual, or from ``then`` (``StoredData``).
+
+    Only bytes are read ahead, of regular files no larger than the limit (never through a link,
+    nor a device or a pipe); the loader makes its own checks of every file before it uses the data
+    (``read_document``), so a file parsed ahead is never trusted more than one it reads."""
+
+    def __init__(self, paths: list[Path], processes: int, then: StoredData | None = None) -> None:
+        self.then = then
+        self.data: dict[str, Any] = {}
+        if then is not None:  # what the data kept on disk has is not parsed again
+            paths = [path for path in paths if not then.has(path)]
+        if processes > 1 and len(paths) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            shares = [paths[k::processes] for k in range(processes)]
+            with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
+                theirs = pool.map_async(_parse_ahead, shares[1:])
+                self.data.update(_parse_ahead(shares[0]))  # this process parses its share meanwhile
+                for parsed in theirs.get():
+                    self.data.update(parsed)
+        else:
+            self.data.update(_parse_ahead(paths))
+
+    def get(self, raw: bytes) -> Any:
+        data = self.data.get(hashlib.sha256(raw).hexdigest(), LOOK_CLOSER)
+        if self.then is not None:
+            if data is LOOK_CLOSER:
+                return self.then.get(raw)
+            self.then.put(raw, data)  # kept for the next run, as the data of a file the loader parsed
+        return data
+
+    def put(self, raw: bytes, data: Any) -> None:
+        if self.then is not None:
+            self.then.put(raw, data)
+
+    def save(self) -> None:
+        if self.then is not None:
+            self.then.save()
+
+
+def _parse_ahead(paths: list[Path]) -> dict[str, Any]:
+    """The data of each file read the quick way without a problem, by the hash of its bytes."""
+    parsed: dict[str, Any] = {}
+    for path in paths:
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                continue
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        problems: list[Problem] = []
+        document = parse_document(raw, str(path), problems)
+        if document is not None and not problems and document._text is not None:  # read the quick way
+            parsed[hashlib.sha256(raw).hexdigest()] = document.data
+    return parsed

@@ -19,7 +19,7 @@ from ..project import Module, Project, Untranslated
 from ..site import PlannedPage, paths_before_load, plan_site
 from ..yamlpos import Document, read_document
 from .checks import Checker, check_links, glossary_anchors
-from .documents import DocumentCache, StoredData
+from .documents import DataStore, DocumentCache
 from .messages import validate
 
 
@@ -28,7 +28,7 @@ class _Loader:
 
     def __init__(self, layers: list[Path], language: str | None, cache: dict[Path, Document] | None = None,
                  kept: DocumentCache | None = None, checked: dict[Any, Any] | None = None,
-                 store: StoredData | None = None):
+                 store: DataStore | None = None):
         self.layers = layers
         self.language = language
         self.problems: list[Problem] = []
@@ -167,7 +167,7 @@ class _Loader:
 def load_project(content_dirs: ContentDirs, language: str | None = None,
                  _cache: dict[Path, Document] | None = None, kept: DocumentCache | None = None,
                  _cross_checked: bool = False, _checked: dict[Any, Any] | None = None,
-                 store: StoredData | None = None) -> Project:
+                 store: DataStore | None = None) -> Project:
     """Load and check every file of the content folders; raise ``ContentError`` listing all problems.
 
     ``content_dirs`` is one folder, or an upstream folder followed by overlays that add,
@@ -342,7 +342,7 @@ def _clash(layers: list[Path], project: Project, first: PlannedPage, second: Pla
 
 
 def load_languages(content_dirs: ContentDirs, only: Collection[str] = (),
-                   kept: DocumentCache | None = None, store: StoredData | None = None) -> dict[str, Project]:
+                   kept: DocumentCache | None = None, store: DataStore | None = None) -> dict[str, Project]:
     """The project in each of its languages (or in the default one and those of ``only``), default
     first; every problem of every language (a translation's mistakes included) in one ``ContentError``.
     ``kept`` keeps parsed files from one load to the next (``DocumentCache``); ``store``, the data of

@@ -19,6 +19,7 @@ decide (a straight quote without its pair) the linter reports (`unpaired-quote`)
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
@@ -119,11 +120,23 @@ _AFTER_WORD = ")]’”»*_…!?."
 _OPENING = "([{–—-/‘“«\n" + _OPAQUE
 
 
-@dataclass
 class _Token:
-    raw: str
-    char: str
-    quote: bool = False  # a straight quote that is text for certain
+    """A token of text: what is written (``raw``), the character it stands for (``char``; "" for a
+    tag, which the rules see through), whether a rule may change it (``quote``: a straight quote
+    that is text for certain) and, for a run of characters no rule changes, its last character
+    (``last``; its first is ``char``): what the rules read of the tokens beside a mark."""
+
+    __slots__ = ("raw", "char", "last", "quote")
+
+    def __init__(self, raw: str, char: str, quote: bool = False, last: str | None = None) -> None:
+        self.raw = raw
+        self.char = char
+        self.last = char if last is None else last
+        self.quote = quote
+
+    def set(self, raw: str, char: str) -> None:
+        self.raw = raw
+        self.char = self.last = char
 
 
 def _apply(rules: Typography, tokens: list[_Token]) -> str:
@@ -138,22 +151,23 @@ def _apply(rules: Typography, tokens: list[_Token]) -> str:
     if rules.quotes:
         for k, token in enumerate(seen):
             if token.quote:
-                previous = seen[k - 1].char if k else "\n"
+                previous = seen[k - 1].last if k else "\n"
                 opening = previous in _SPACES or previous in _OPENING or previous == rules.space
-                token.char = token.raw = rules.quotes[0] if opening else rules.quotes[1]
+                mark = rules.quotes[0] if opening else rules.quotes[1]
+                token.set(mark, mark)
     for k, token in enumerate(seen):
         after = seen[k + 1] if k + 1 < len(seen) else None
         if token.char in _SPACES and after and after.char in rules.space_before:
-            token.raw, token.char = space, rules.space
+            token.set(space, rules.space)
         elif token.char in rules.space_after and after and after.char in _SPACES:
-            after.raw, after.char = space, rules.space
+            after.set(space, rules.space)
     for k, token in enumerate(seen):
         before = seen[k - 1] if k else None
         after = seen[k + 1] if k + 1 < len(seen) else None
-        if token.char in rules.add_before and before and (before.char.isalnum() or before.char in _AFTER_WORD):
+        if token.char in rules.add_before and before and (before.last.isalnum() or before.last in _AFTER_WORD):
             # A colon between two words or digits (10:30, https://) is not punctuation.
             if token.char != ":" or after is None or after.char in _SPACES or after.char == _OPAQUE:
-                if not (token.char == ":" and before.char.isdigit()):
+                if not (token.char == ":" and before.last.isdigit()):
                     token.raw = space + token.raw
         if token.char in rules.space_after and after and after.char not in _SPACES + rules.space + _OPAQUE:
             token.raw += space
@@ -164,17 +178,43 @@ def _apply(rules: Typography, tokens: list[_Token]) -> str:
 def _text(rules: Typography, text: str) -> Markup:
     if not _may_change(rules, text):
         return escape(text)
-    return Markup(_apply(rules, [_Token(str(escape(c)), c, quote=c == '"') for c in text]))
+    return Markup(_apply(rules, [_Token(str(escape(run)), run[0], run == '"', run[-1])
+                                 for run in _runs(rules, text, quotes=True)]))
 
 
 @functools.lru_cache(maxsize=8192)
 def _html(rules: Typography, html: str) -> str:
     if not _may_change(rules, html):
         return html
-    parser = _Tokens()
+    parser = _Tokens(rules)
     parser.feed(html)
     parser.close()
     return _apply(rules, parser.tokens)
+
+
+@functools.cache
+def _marks(rules: Typography, quotes: bool) -> re.Pattern[str]:
+    """The characters a rule may change or reads as a space, each a token of its own (straight
+    quotes too where they are text for certain); every other character goes in a run."""
+    marks = _SPACES + rules.space + rules.space_before + rules.add_before + rules.space_after
+    if quotes and rules.quotes:
+        marks += '"'
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+def _runs(rules: Typography, text: str, quotes: bool) -> list[str]:
+    """``text`` cut into its marks (``_marks``) and the runs of characters between them: the rules
+    give a run's characters nothing, and read of it only its first and last characters."""
+    pieces: list[str] = []
+    start = 0
+    for found in _marks(rules, quotes).finditer(text):
+        if found.start() > start:
+            pieces.append(text[start:found.start()])
+        pieces.append(found.group())
+        start = found.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
 def _may_change(rules: Typography, text: str) -> bool:
@@ -191,10 +231,11 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dd", "dt", "dl", "td", "th", "tr", "ta
 
 
 class _Tokens(HTMLParser):
-    """HTML as tokens: each character of text its own; tags, comments and code whole."""
+    """HTML as tokens: each mark of text its own, the runs between marks, tags, comments and code whole."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: Typography) -> None:
         super().__init__(convert_charrefs=False)
+        self.rules = rules
         self.tokens: list[_Token] = []
         self.code = 0
 
@@ -216,7 +257,7 @@ class _Tokens(HTMLParser):
         if self.code:
             self.tokens.append(_Token(data, _OPAQUE))
         else:
-            self.tokens.extend(_Token(c, c) for c in data)
+            self.tokens.extend(_Token(run, run[0], last=run[-1]) for run in _runs(self.rules, data, quotes=False))
 
     def _reference(self, raw: str) -> None:
         char = unescape(raw)
