@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from toolkit_builder.core.render.site import OUTLINE_ONLY
 
 from .browser import copy_project
+from .conftest import CONTENT
 
 MODULE = "content/modules/education/recovery-education-and-training.yml"
 MODULE_PAGE = "education/recovery-education-and-training.md"
@@ -227,3 +228,26 @@ def test_serve_checks_files_again_when_what_they_name_changes(tmp_path, monkeypa
         assert "cette idée est encore assez nouvelle" in french.read_text(encoding="utf-8")
     finally:
         builder.close()
+
+
+def test_module_hashes_are_kept_per_loaded_module_and_follow_a_change():
+    """A loaded module is frozen: its hash is made once while it lives (a rebuild of `toolkit serve`
+    hashes only the modules whose files changed), a changed module has a hash of its own, and
+    the project's hash follows any module's change."""
+    import gc
+
+    from toolkit_builder.core.load import load_project
+    from toolkit_builder.core.render import cache
+
+    project = load_project(CONTENT)
+    before = cache.project_digest(project)
+    assert all(id(m) in cache._HASHED for m in project.modules)
+    module = project.modules[0]
+    changed = module.model_copy(update={"title": module.title + " (changed)"})
+    assert cache.module_digest(project, changed) != cache.module_digest(project, module)
+    other = project.model_copy(update={"modules": [changed, *project.modules[1:]]})
+    assert cache.project_digest(other) != before and cache.project_digest(project) == before
+    key = id(changed)
+    del changed, other
+    gc.collect()
+    assert key not in cache._HASHED

@@ -11,7 +11,6 @@ an edit rebuilds only the pages it changes, in each language (``mkdocs/serving.p
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import signal
@@ -33,6 +32,7 @@ from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEven
 from ..core.build import LanguageBuild, prepare
 from ..core.load import DocumentCache
 from ..core.problems import ContentError
+from ..core.render.cache import project_digest
 from .config import plugin_layers, site_config
 from .report import setup_logging
 
@@ -119,8 +119,7 @@ class Builder:
         self.languages, self.prepared = served_languages(self.config_file, self.wanted, kept=self.documents,
                                                          layers=layers)
         try:
-            digests = {code: hashlib.sha256(build.project.model_dump_json().encode()).hexdigest()
-                       for code, build in self.prepared.items()}
+            digests = {code: project_digest(build.project) for code, build in self.prepared.items()}
             same, previous = inputs == self.inputs, self.digests
             self.inputs, self.digests = inputs, digests
             # The default language first, at the root; dirty builds leave the other languages' folders alone.

@@ -10,6 +10,7 @@ pages only if it changed what they list. Templates are compiled once per process
 from __future__ import annotations
 
 import hashlib
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -42,9 +43,30 @@ def site_digest(project: Project, *options: Any) -> str:
     return digest(project.model_dump_json(exclude={"modules", "untranslated"}), repr(outline), repr(options))
 
 
+#: id(module) -> (the module, weakly; a hash of it as JSON): a loaded module is frozen, and `toolkit
+#: serve` loads the same module object again for a file that did not change, so a rebuild hashes
+#: only the modules that changed. An entry goes when its module does.
+_HASHED: dict[int, tuple[weakref.ref[Module], str]] = {}
+
+
+def _module_hash(module: Module) -> str:
+    key = id(module)
+    kept = _HASHED.get(key)
+    if kept is not None and kept[0]() is module:
+        return kept[1]
+    hashed = digest(module.model_dump_json())
+    _HASHED[key] = (weakref.ref(module, lambda _, key=key: _HASHED.pop(key, None)), hashed)  # type: ignore[misc]
+    return hashed
+
+
 def module_digest(project: Project, module: Module) -> str:
     missing = project.untranslated.get(module.id)
-    return digest(module.model_dump_json(), missing.model_dump_json() if missing is not None else "-")
+    return digest(_module_hash(module), missing.model_dump_json() if missing is not None else "-")
+
+
+def project_digest(project: Project) -> str:
+    """A hash of the whole project as loaded."""
+    return digest(project.model_dump_json(exclude={"modules"}), *(_module_hash(m) for m in project.modules))
 
 
 class PageCache:
