@@ -59,7 +59,7 @@ class Typography:
 
     def text(self, text: str) -> Markup:
         """Plain text set by the rules, escaped for HTML."""
-        return _text(self, text)
+        return _setters(self)[0](text)
 
     def html(self, html: str) -> str:
         """HTML with the text of its elements set by the rules (tags, attributes and code unchanged).
@@ -96,11 +96,13 @@ def finalizer(language: str) -> Callable[[Any], Any]:
     if rules is None:
         return _as_written
 
+    text, markup = _setters(rules)
+
     def finalize(value: Any) -> Any:
-        if isinstance(value, Markup):
-            return Markup(_html(rules, str(value)))
         if isinstance(value, str):
-            return _text(rules, value)  # escaped as Jinja would, the spaces added as references
+            if isinstance(value, Markup):
+                return markup(value)
+            return text(value)  # escaped as Jinja would, the spaces added as references
         return value
 
     return finalize
@@ -174,7 +176,15 @@ def _apply(rules: Typography, tokens: list[_Token]) -> str:
     return "".join(t.raw for t in tokens)
 
 
-@functools.lru_cache(maxsize=8192)  # the same labels and strings come back on every page
+@functools.cache
+def _setters(rules: Typography) -> tuple[Callable[[str], Markup], Callable[[Markup], Markup]]:
+    """What sets plain text and what sets HTML by ``rules``, each keeping what it set last: the
+    same labels, links and blocks come back on every page. (Caches of their own, so that a lookup
+    hashes the text only; HTML is parsed as a str, whose slices are not each made a Markup.)"""
+    return (functools.lru_cache(maxsize=8192)(functools.partial(_text, rules)),
+            functools.lru_cache(maxsize=8192)(lambda html: Markup(_html(rules, str(html)))))
+
+
 def _text(rules: Typography, text: str) -> Markup:
     if not _may_change(rules, text):
         return escape(text)
@@ -182,7 +192,6 @@ def _text(rules: Typography, text: str) -> Markup:
                                  for run in _runs(rules, text, quotes=True)]))
 
 
-@functools.lru_cache(maxsize=8192)
 def _html(rules: Typography, html: str) -> str:
     if not _may_change(rules, html):
         return html
@@ -199,22 +208,13 @@ def _marks(rules: Typography, quotes: bool) -> re.Pattern[str]:
     marks = _SPACES + rules.space + rules.space_before + rules.add_before + rules.space_after
     if quotes and rules.quotes:
         marks += '"'
-    return re.compile(f"[{re.escape(marks)}]")
+    return re.compile(f"([{re.escape(marks)}])")
 
 
 def _runs(rules: Typography, text: str, quotes: bool) -> list[str]:
     """``text`` cut into its marks (``_marks``) and the runs of characters between them: the rules
     give a run's characters nothing, and read of it only its first and last characters."""
-    pieces: list[str] = []
-    start = 0
-    for found in _marks(rules, quotes).finditer(text):
-        if found.start() > start:
-            pieces.append(text[start:found.start()])
-        pieces.append(found.group())
-        start = found.end()
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
+    return [piece for piece in _marks(rules, quotes).split(text) if piece]
 
 
 def _may_change(rules: Typography, text: str) -> bool:
