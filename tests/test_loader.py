@@ -338,7 +338,7 @@ def test_data_kept_between_runs_gives_the_same_projects_and_the_same_located_pro
 
 
 @pytest.mark.parametrize("fixture", ["unknown-key", "missing-field", "translation-mismatch", None])
-def test_files_parsed_ahead_give_the_same_projects_and_the_same_located_problems(fixture, tmp_path):
+def test_files_parsed_ahead_give_the_same_projects_and_the_same_located_problems(fixture, tmp_path, monkeypatch):
     """`toolkit build` parses the module files in several processes before the load
     (``ParsedAhead``): the same projects, and every problem at the same file, line and column."""
     from toolkit_builder.core.layers import module_files_of
@@ -357,15 +357,16 @@ def test_files_parsed_ahead_give_the_same_projects_and_the_same_located_problems
         except ContentError as error:
             return [(p.file, p.line, p.column, p.code, p.message) for p in error.problems]
 
+    monkeypatch.setattr(ParsedAhead, "SHARED_FROM", 2)  # parsed by two processes, however few the files
     files = module_files_of([content])
     ahead = ParsedAhead(files, processes=2)
     assert len(files) >= 2 and len(ahead.data) >= (len(files) // 2 if fixture is None else 1)  # not those read located
     assert run(ahead) == run(None)
 
 
-def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_again(tmp_path):
+def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_again(tmp_path, monkeypatch):
     """A link, a pipe or a file over the limit is not read ahead; a file changed after it was parsed
-    ahead is read by the loader from its new bytes."""
+    ahead is read by the loader from its new bytes; two files of the same bytes do not share data."""
     import os
 
     from toolkit_builder.core.load.documents import ParsedAhead
@@ -379,8 +380,11 @@ def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_ag
     os.mkfifo(tmp_path / "pipe.yml")  # reading it would block the build
     large = tmp_path / "large.yml"
     large.write_text("id: large\nnote: " + "x" * 3_000_000 + "\n")
+    monkeypatch.setattr(ParsedAhead, "SHARED_FROM", 2)
     ahead = ParsedAhead([plain, tmp_path / "link.yml", tmp_path / "pipe.yml", large], processes=2)
     assert list(ahead.data.values()) == [{"id": "plain"}]
     assert ahead.get(plain.read_bytes()) == {"id": "plain"}
+    assert ahead.get(plain.read_bytes()) is LOOK_CLOSER  # a second file of these bytes is parsed by the loader
+    changed = ParsedAhead([plain], processes=1)
     plain.write_text("id: changed\n")
-    assert ahead.get(plain.read_bytes()) is LOOK_CLOSER
+    assert changed.get(plain.read_bytes()) is LOOK_CLOSER

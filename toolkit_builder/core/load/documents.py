@@ -153,19 +153,22 @@ class ParsedAhead:
     """Files parsed before the load asks for them, by several processes at once: at 1,000 modules
     in two languages, parsing is most of a load. Used as the loader's ``store``: the data of a
     file whose bytes were parsed ahead without a problem, by the same quick reader the loader
-    would use (``read_document``); every other file (one with a problem, one that changed since,
+    would use (``parse_document``); every other file (one with a problem, one that changed since,
     one not parsed ahead) is read by the loader as usual, or from ``then`` (``StoredData``).
 
     Only bytes are read ahead, of regular files no larger than the limit (never through a link,
     nor a device or a pipe); the loader makes its own checks of every file before it uses the data
     (``read_document``), so a file parsed ahead is never trusted more than one it reads."""
 
+    #: Fewer files than this are parsed by this process alone: starting another costs more.
+    SHARED_FROM = 64
+
     def __init__(self, paths: list[Path], processes: int, then: StoredData | None = None) -> None:
         self.then = then
         self.data: dict[str, Any] = {}
         if then is not None:  # what the data kept on disk has is not parsed again
             paths = [path for path in paths if not then.has(path)]
-        if processes > 1 and len(paths) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if processes > 1 and len(paths) >= self.SHARED_FROM and "fork" in multiprocessing.get_all_start_methods():
             shares = [paths[k::processes] for k in range(processes)]
             with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
                 theirs = pool.map_async(_parse_ahead, shares[1:])
@@ -176,7 +179,8 @@ class ParsedAhead:
             self.data.update(_parse_ahead(paths))
 
     def get(self, raw: bytes) -> Any:
-        data = self.data.get(hashlib.sha256(raw).hexdigest(), LOOK_CLOSER)
+        # Given once: two files of the same bytes never share one object of data.
+        data = self.data.pop(hashlib.sha256(raw).hexdigest(), LOOK_CLOSER)
         if self.then is not None:
             if data is LOOK_CLOSER:
                 return self.then.get(raw)
