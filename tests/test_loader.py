@@ -388,3 +388,25 @@ def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_ag
     changed = ParsedAhead([plain], processes=1)
     plain.write_text("id: changed\n")
     assert changed.get(plain.read_bytes()) is LOOK_CLOSER
+
+
+def test_validate_with_stored_data_reads_ahead_no_pipe(tmp_path):
+    """`toolkit validate` asks its stored data which files it already has before parsing ahead:
+    that too never opens a pipe for reading in a way that waits (a pipe would stall the command)."""
+    import os
+    import threading
+
+    from toolkit_builder.core.load.documents import ParsedAhead, StoredData
+
+    plain = tmp_path / "plain.yml"
+    plain.write_text("id: plain\n")
+    os.mkfifo(tmp_path / "pipe.yml")
+    (tmp_path / "stdin.yml").symlink_to("/dev/stdin")
+    done: list[ParsedAhead] = []
+    worker = threading.Thread(target=lambda: done.append(ParsedAhead(
+        [tmp_path / "pipe.yml", tmp_path / "stdin.yml", plain], processes=1,
+        then=StoredData(tmp_path / "cache" / "documents.json"))), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "reading ahead waited on a pipe"
+    assert list(done[0].data.values()) == [{"id": "plain"}]

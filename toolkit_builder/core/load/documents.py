@@ -122,12 +122,9 @@ class StoredData:
         self.used[key] = kept
         return data
 
-    def has(self, path: Path) -> bool:
-        """Whether the data of the file's bytes is kept (a file that cannot be read is not)."""
-        try:
-            return hashlib.sha256(path.read_bytes()).hexdigest() in self.kept
-        except OSError:
-            return False
+    def has(self, raw: bytes) -> bool:
+        """Whether the data of these bytes is kept."""
+        return hashlib.sha256(raw).hexdigest() in self.kept
 
     def put(self, raw: bytes, data: Any) -> None:
         try:
@@ -167,7 +164,7 @@ class ParsedAhead:
         self.then = then
         self.data: dict[str, Any] = {}
         if then is not None:  # what the data kept on disk has is not parsed again
-            paths = [path for path in paths if not then.has(path)]
+            paths = [path for path in paths if (raw := _regular_bytes(path)) is not None and not then.has(raw)]
         if processes > 1 and len(paths) >= self.SHARED_FROM and "fork" in multiprocessing.get_all_start_methods():
             shares = [paths[k::processes] for k in range(processes)]
             with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
@@ -196,16 +193,33 @@ class ParsedAhead:
             self.then.save()
 
 
+def _regular_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file no larger than the limit; None for anything else. Opened
+    without following a link and without waiting (a pipe opens at once), then judged by what was
+    opened, so a file swapped for a pipe or a link meanwhile is never read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(os.dup(handle), "rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+        return raw if len(raw) <= MAX_FILE_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
 def _parse_ahead(paths: list[Path]) -> dict[str, Any]:
     """The data of each file read the quick way without a problem, by the hash of its bytes."""
     parsed: dict[str, Any] = {}
     for path in paths:
-        try:
-            info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                continue
-            raw = path.read_bytes()
-        except OSError:
+        raw = _regular_bytes(path)
+        if raw is None:
             continue
         problems: list[Problem] = []
         document = parse_document(raw, str(path), problems)
