@@ -47,18 +47,23 @@ class Checker:
             self.problem(document, path, "unknown-reference", f"unknown reference '{key}'",
                          did_you_mean(key, self.references, "references in references.yml"))
 
-    def citations(self, document: Document, data: Any, path: Path_ = ()) -> None:
-        """Every `cites:` list and every inline `[@key]` in any text."""
+    def citations(self, document: Document, data: Any) -> None:
+        """Every `cites:` list and every inline `[@key]` in any text. The keys are gathered without
+        their paths first: a path is worked out only when a key is unknown."""
+        if not all(key in self.references for key in _cited(data)):
+            self._citations(document, data)
+
+    def _citations(self, document: Document, data: Any, path: Path_ = ()) -> None:
         if isinstance(data, dict):
             for name, value in data.items():
                 if name == "cites" and isinstance(value, list):
                     for i, key in enumerate(value):
                         self.reference(document, path + (name, i), str(key))
                 else:
-                    self.citations(document, value, path + (name,))
+                    self._citations(document, value, path + (name,))
         elif isinstance(data, list):
             for i, value in enumerate(data):
-                self.citations(document, value, path + (i,))
+                self._citations(document, value, path + (i,))
         elif isinstance(data, str):
             for match in CITATION.finditer(data):
                 self.reference(document, path, match.group(1))
@@ -274,6 +279,24 @@ def _texts(data: Any) -> Iterator[str]:
             yield value
         elif isinstance(value, dict):
             stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
+def _cited(data: Any) -> Iterator[str]:
+    """The reference keys a document cites (``Checker.citations``), without their paths."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "[@" in value:
+                yield from (match.group(1) for match in CITATION.finditer(value))
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                if name == "cites" and isinstance(item, list):
+                    yield from (str(key) for key in item)
+                else:
+                    stack.append(item)
         elif isinstance(value, list):
             stack.extend(value)
 
