@@ -162,6 +162,19 @@ def test_unknown_reference_inline_and_listed(content_dir):
     assert "did you mean 'leamy2011'" in problems[1].hint
 
 
+@pytest.mark.parametrize("cited, line", [
+    ("cites: [slay2031]\n", 4),  # a module's list
+    ("blocks:\n  - type: prose\n    text: As shown before [@slay2031].\n", 6),  # a text in a block
+    ("blocks:\n  - type: prose\n    text: Plain.\n    cites: [slay2031]\n", 7),  # a block's list
+])
+def test_unknown_reference_alone_is_found(content_dir, cited, line):
+    """An unknown key is found wherever it is, when it is the document's only citation (the keys are
+    gathered the quick way first, and located only when one is unknown)."""
+    module(content_dir, "id: sample\ntitle: Sample\nsection: education\n" + cited)
+    problems = [p for p in problems_of(content_dir) if p.code == "unknown-reference"]
+    assert [(p.line, p.message) for p in problems] == [(line, "unknown reference 'slay2031'")]
+
+
 def test_duplicate_module_id(content_dir):
     module(content_dir, """
         id: recovery-education-and-training

@@ -159,7 +159,7 @@ class ParsedAhead:
 
     #: Fewer files than this are parsed by this process alone: starting another, and sending the
     #: data back, costs as much as it saves. Measured on two cores (medians of four or five loads of
-    #: English and French): 400 files, 0.83 s alone and 1.00 s shared; 600 files, 1.66 s and 1.30 s.
+    #: English and French): 400 files, 0.83 s alone and 1.00 s shared; 600 files, 1.66 s and 1.27 s.
     SHARED_FROM = 500
 
     def __init__(self, paths: list[Path], processes: int, then: StoredData | None = None) -> None:
