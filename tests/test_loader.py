@@ -398,12 +398,16 @@ def test_files_parsed_ahead_are_only_regular_files_and_a_changed_file_is_read_ag
     assert list(ahead.data.values()) == [{"id": "plain"}]
     assert ahead.get(plain.read_bytes()) == {"id": "plain"}
     assert ahead.get(plain.read_bytes()) is LOOK_CLOSER  # a second file of these bytes is parsed by the loader
-    changed = ParsedAhead([plain], processes=1)
+    monkeypatch.setattr(ParsedAhead, "SHARED_FROM", 1)
+    changed = ParsedAhead([plain], processes=2)
+    assert changed.data  # parsed ahead...
     plain.write_text("id: changed\n")
-    assert changed.get(plain.read_bytes()) is LOOK_CLOSER
+    assert changed.get(plain.read_bytes()) is LOOK_CLOSER  # ...but changed since: read by the loader
+    monkeypatch.setattr(ParsedAhead, "SHARED_FROM", 500)
+    assert not ParsedAhead([plain], processes=2).data  # too few files to start another process: none
 
 
-def test_validate_with_stored_data_reads_ahead_no_pipe(tmp_path):
+def test_validate_with_stored_data_reads_ahead_no_pipe(tmp_path, monkeypatch):
     """`toolkit validate` asks its stored data which files it already has before parsing ahead:
     that too never opens a pipe for reading in a way that waits (a pipe would stall the command)."""
     import os
@@ -415,9 +419,10 @@ def test_validate_with_stored_data_reads_ahead_no_pipe(tmp_path):
     plain.write_text("id: plain\n")
     os.mkfifo(tmp_path / "pipe.yml")
     (tmp_path / "stdin.yml").symlink_to("/dev/stdin")
+    monkeypatch.setattr(ParsedAhead, "SHARED_FROM", 1)  # read ahead, however few the files
     done: list[ParsedAhead] = []
     worker = threading.Thread(target=lambda: done.append(ParsedAhead(
-        [tmp_path / "pipe.yml", tmp_path / "stdin.yml", plain], processes=1,
+        [tmp_path / "pipe.yml", tmp_path / "stdin.yml", plain], processes=2,
         then=StoredData(tmp_path / "cache" / "documents.json"))), daemon=True)
     worker.start()
     worker.join(timeout=20)

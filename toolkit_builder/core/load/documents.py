@@ -157,29 +157,30 @@ class ParsedAhead:
     nor a device or a pipe); the loader makes its own checks of every file before it uses the data
     (``read_document``), so a file parsed ahead is never trusted more than one it reads."""
 
-    #: Fewer files than this are parsed by this process alone: starting another, and sending the
-    #: data back, costs as much as it saves. Measured on two cores (medians of four or five loads of
+    #: Fewer files than this are not parsed ahead (the loader parses each as it reads it): starting
+    #: another process, and sending the data back, costs as much as it saves. Measured on two cores (medians of four or five loads of
     #: English and French): 400 files, 0.83 s alone and 1.00 s shared; 600 files, 1.66 s and 1.27 s.
     SHARED_FROM = 500
 
     def __init__(self, paths: list[Path], processes: int, then: StoredData | None = None) -> None:
         self.then = then
         self.data: dict[str, Any] = {}
+        if processes <= 1 or len(paths) < self.SHARED_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return  # nothing is read ahead: the loader reads each file once, as it comes to it
         if then is not None:  # what the data kept on disk has is not parsed again
             paths = [path for path in paths if (raw := _regular_bytes(path)) is not None and not then.has(raw)]
-        if processes > 1 and len(paths) >= self.SHARED_FROM and "fork" in multiprocessing.get_all_start_methods():
-            shares = [paths[k::processes] for k in range(processes)]
-            with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
-                theirs = pool.map_async(_parse_ahead, shares[1:])
-                self.data.update(_parse_ahead(shares[0]))  # this process parses its share meanwhile
-                for parsed in theirs.get():
-                    self.data.update(parsed)
-        else:
-            self.data.update(_parse_ahead(paths))
+            if len(paths) < self.SHARED_FROM:
+                return  # few left to parse: the loader parses them as it reads them
+        shares = [paths[k::processes] for k in range(processes)]
+        with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
+            theirs = pool.map_async(_parse_ahead, shares[1:])
+            self.data.update(_parse_ahead(shares[0]))  # this process parses its share meanwhile
+            for parsed in theirs.get():
+                self.data.update(parsed)
 
     def get(self, raw: bytes) -> Any:
         # Given once: two files of the same bytes never share one object of data.
-        data = self.data.pop(hashlib.sha256(raw).hexdigest(), LOOK_CLOSER)
+        data = self.data.pop(hashlib.sha256(raw).hexdigest(), LOOK_CLOSER) if self.data else LOOK_CLOSER
         if self.then is not None:
             if data is LOOK_CLOSER:
                 return self.then.get(raw)
