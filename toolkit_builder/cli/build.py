@@ -26,7 +26,7 @@ from ..core.build import LanguageBuild, prepare
 from ..core.problems import ContentError
 from ..core.site import PdfJob
 from ..tools.pdf import PdfError, check_chromium, plan, print_pdfs
-from .config import plugin_layers, site_config
+from .config import keep_compiled_templates, plugin_layers, site_config
 from .report import report, setup_logging
 
 #: What `toolkit build --pdf` runs on the finished staging folder before it is swapped in: it
@@ -108,6 +108,7 @@ def _build_site(config_file: str, site_dir: str | None, strict: bool, languages:
     ``offline``: a copy that opens from the disk, by default in `<site_dir>-offline/`, and the
     same folder zipped beside it."""
     setup_logging(verbose)
+    keep_compiled_templates()
     config = site_config(config_file)
     target = Path(site_dir or (f"{config.site_dir}-offline" if offline else config.site_dir)).resolve()
     try:

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
+import jinja2
+import platformdirs
 from mkdocs import exceptions
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+from ..core.render.compiled import COMPILED
 
 
 def site_config(config_file: str, **overrides: Any) -> MkDocsConfig:
@@ -34,3 +39,11 @@ def config_layers(config_file: str) -> list[Path]:
     if not Path(config_file).is_file():
         return [Path("content")]
     return plugin_layers(site_config(config_file))
+
+
+def keep_compiled_templates() -> None:
+    """Keep the templates' compiled code (the theme's and the toolkit's) in the user's cache
+    folder, so a build compiles only what changed since the last one: about 0.6 s of a build.
+    One folder per version of Jinja and of Python, whose compiled code another cannot run."""
+    version = f"jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    COMPILED.keep_in(Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False)) / "templates" / version)

@@ -33,7 +33,7 @@ from ..core.build import LanguageBuild, prepare
 from ..core.load import DocumentCache
 from ..core.problems import ContentError
 from ..core.render.cache import project_digest
-from .config import plugin_layers, site_config
+from .config import keep_compiled_templates, plugin_layers, site_config
 from .report import setup_logging
 
 log = logging.getLogger("mkdocs.toolkit.serve")
@@ -185,6 +185,7 @@ def serve(config_file: str, dev_addr: str, languages: tuple[str, ...], poll: boo
     `toolkit build` writes them, so the language switcher leads to the other language.
     """
     setup_logging(verbose)
+    keep_compiled_templates()
     config = site_config(config_file)
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():

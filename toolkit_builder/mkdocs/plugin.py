@@ -281,10 +281,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):  # type: ignore[no-untyped-call]
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # MkDocs makes the theme's environment afresh for every build: while serving, its
-        # templates are compiled once, not at every rebuild.
-        if self.serving:
-            env.bytecode_cache = COMPILED
+        # MkDocs makes the theme's environment afresh for every build: its templates are compiled
+        # once a process (while serving, not at every rebuild), and once for every build that
+        # follows when the `toolkit` command keeps them on disk (cli/config.py).
+        env.bytecode_cache = COMPILED
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

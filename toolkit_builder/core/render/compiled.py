@@ -1,24 +1,54 @@
 """Templates compiled once per process, for every renderer it makes (`toolkit serve` makes one
-per rebuild): Jinja finds a template's code by its name and the checksum of its source."""
+per rebuild), and, once a folder is given (``keep_in``), once for every build that follows: Jinja
+finds a template's code by its name and file, and checks it against the checksum of its source."""
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from pathlib import Path
+
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 
 class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates, for every renderer of the process (Jinja checks each template's source)."""
+    """Compiled templates, for every renderer of the process, and on disk when ``keep_in`` gave a
+    folder. Code that no longer matches its template's source (the checksum Jinja keeps with it)
+    is compiled again and replaces the old; a folder that cannot be written only costs the time
+    of compiling."""
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
+        self.disk: FileSystemBytecodeCache | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        """Keep compiled templates in ``folder`` too (None: in memory only)."""
+        self.disk = None
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        self.disk = FileSystemBytecodeCache(str(folder), "%s.cache")
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.store:
             bucket.bytecode_from_string(self.store[bucket.key])
+        elif self.disk is not None:
+            try:
+                self.disk.load_bytecode(bucket)
+            except Exception:  # unreadable or cut short (Jinja unpickles its header): compile again
+                bucket.reset()
+            if bucket.code is not None:
+                self.store[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            try:
+                self.disk.dump_bytecode(bucket)
+            except OSError:  # a full or read-only disk: the next build compiles again
+                pass
 
 
 COMPILED = MemoryBytecodeCache()
