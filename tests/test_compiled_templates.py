@@ -17,7 +17,7 @@ from toolkit_builder.core.render.compiled import MemoryBytecodeCache
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def environment(templates: Path, cache: MemoryBytecodeCache, compiled: list[str]) -> jinja2.Environment:
+def environment(templates: Path, cache: MemoryBytecodeCache, compiled: list[str], **settings) -> jinja2.Environment:
     """An environment over ``templates`` that notes in ``compiled`` every template it compiles."""
 
     class Counting(jinja2.Environment):
@@ -25,7 +25,7 @@ def environment(templates: Path, cache: MemoryBytecodeCache, compiled: list[str]
             compiled.append(name)
             return super().compile(source, name, filename, raw, defer_init)
 
-    return Counting(loader=jinja2.FileSystemLoader(templates), bytecode_cache=cache, autoescape=True)
+    return Counting(loader=jinja2.FileSystemLoader(templates), bytecode_cache=cache, **{"autoescape": True, **settings})
 
 
 @pytest.fixture
@@ -66,6 +66,21 @@ def test_code_read_from_disk_is_kept_in_memory_for_the_next_environment(tmp_path
         kept.unlink()
     environment(templates, reader, compiled).get_template("page.html")  # a new environment, as serve makes
     assert compiled == []
+
+
+def test_the_same_template_under_other_settings_is_compiled_for_them(tmp_path, templates):
+    """An upgrade that changes the renderer's settings (escaping, whitespace) while the templates
+    stay the same must not run code compiled under the old ones."""
+    (templates / "block.html").write_text("{% if true %}\n{{ text }}\n{% endif %}\n", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    cache.keep_in(tmp_path / "cache")
+    compiled: list[str] = []
+    assert environment(templates, cache, compiled).get_template("block.html").render(text="<b>") == "\n&lt;b&gt;\n"
+    later = MemoryBytecodeCache()
+    later.keep_in(tmp_path / "cache")
+    trimmed = environment(templates, later, compiled, trim_blocks=True, autoescape=False)
+    assert trimmed.get_template("block.html").render(text="<b>") == "<b>\n"
+    assert compiled == ["block.html", "block.html"]
 
 
 def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path, templates):

@@ -4,10 +4,27 @@ finds a template's code by its name and file, and checks it against the checksum
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
+
+
+def _settings(environment: Environment, name: str) -> str:
+    """What of an environment shapes the code it compiles a template to, besides the source:
+    its syntax and whitespace rules, extensions, escaping and output hooks. A template compiled
+    under other settings (the toolkit's renderer changed in an upgrade) is compiled again."""
+    autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+    settings = (
+        environment.block_start_string, environment.block_end_string, environment.variable_start_string,
+        environment.variable_end_string, environment.comment_start_string, environment.comment_end_string,
+        environment.line_statement_prefix, environment.line_comment_prefix, environment.trim_blocks,
+        environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
+        sorted(environment.extensions), bool(autoescape), getattr(environment.finalize, "__qualname__", None),
+        environment.is_async, environment.optimized, environment.code_generator_class.__qualname__,
+    )
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -30,6 +47,13 @@ class MemoryBytecodeCache(BytecodeCache):
         except OSError:
             return
         self.disk = FileSystemBytecodeCache(str(folder), "%s.cache")
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        # Jinja's own, with the environment's settings in the key (its key is the name and file).
+        bucket = Bucket(environment, self.get_cache_key(f"{name}|{_settings(environment, name)}", filename),
+                        self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.store:
