@@ -4,7 +4,6 @@ again, and compiles again what changed; a cache it cannot write or read only cos
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from toolkit_builder.core.render.compiled import MemoryBytecodeCache
 
-ROOT = Path(__file__).resolve().parents[1]
+from .browser import copy_project
 
 
 def environment(templates: Path, cache: MemoryBytecodeCache, compiled: list[str], **settings) -> jinja2.Environment:
@@ -120,11 +119,7 @@ def test_toolkit_build_keeps_its_templates_in_the_users_cache_and_writes_the_sam
     """`toolkit build` keeps the compiled templates (Material's and the toolkit's) in the user's
     cache folder, by Jinja and Python version; the next build, which runs that code instead of
     compiling, writes the same pages byte for byte."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "content", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(tmp_path / "project")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
     sites = []
     for run in ("cold", "warm"):
