@@ -43,7 +43,8 @@ def config_layers(config_file: str) -> list[Path]:
 
 def keep_compiled_templates() -> None:
     """Keep the templates' compiled code (the theme's and the toolkit's) in the user's cache
-    folder, so a build compiles only what changed since the last one: about 0.6 s of a build.
+    folder, so a build compiles only what changed since the last one (0.35-0.65 s of a build of
+    100 modules).
     One folder per version of Jinja and of Python, whose compiled code another cannot run."""
     version = f"jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
     COMPILED.keep_in(Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False)) / "templates" / version)
