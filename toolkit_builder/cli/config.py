@@ -9,12 +9,12 @@ from typing import Any
 
 import click
 import jinja2
-import platformdirs
 from mkdocs import exceptions
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.render.compiled import COMPILED
+from ..tools.lintcache import user_cache
 
 
 def site_config(config_file: str, **overrides: Any) -> MkDocsConfig:
@@ -47,4 +47,4 @@ def keep_compiled_templates() -> None:
     100 modules).
     One folder per version of Jinja and of Python, whose compiled code another cannot run."""
     version = f"jinja{jinja2.__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
-    COMPILED.keep_in(Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False)) / "templates" / version)
+    COMPILED.keep_in(user_cache() / "templates" / version)

@@ -52,13 +52,20 @@ def _file_bytes(path: Path) -> bytes:
         return b""
 
 
+def user_cache() -> Path:
+    """The toolkit's folder in the user's cache folder, as the system has it (`$XDG_CACHE_HOME` or
+    `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows; platformdirs
+    knows each): the lint caches, and the compiled templates (`cli/config.py`)."""
+    return Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False))
+
+
 def cache_folder(layers: list[Path]) -> Path:
     """Where the warnings of unchanged modules are kept: the user's cache folder as the system
     has it (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%`
     on Windows; platformdirs knows each), one folder per set of content folders. Never in the
     project: a pull request could then bring entries of its own and hide warnings from
     `validate --strict`."""
-    base = Path(platformdirs.user_cache_dir("toolkit-builder", appauthor=False))
+    base = user_cache()
     folders = "\0".join(str(Path(layer).resolve()) for layer in layers)
     return base / hashlib.sha256(folders.encode()).hexdigest()[:16]
 
