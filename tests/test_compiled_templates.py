@@ -12,6 +12,7 @@ import jinja2
 import pytest
 
 from toolkit_builder.core.render.compiled import MemoryBytecodeCache
+from toolkit_builder.core.render.typography import finalizer
 
 from .browser import copy_project
 
@@ -80,6 +81,25 @@ def test_the_same_template_under_other_settings_is_compiled_for_them(tmp_path, t
     trimmed = environment(templates, later, compiled, trim_blocks=True, autoescape=False)
     assert trimmed.get_template("block.html").render(text="<b>") == "<b>\n"
     assert compiled == ["block.html", "block.html"]
+
+
+def test_templates_compiled_under_one_languages_typography_are_not_run_under_anothers(tmp_path, templates):
+    """Jinja sets a template's constant values by the output hook as it compiles: French and
+    German typography (hooks of the same name) each get code of their own, in memory and on disk."""
+    (templates / "constant.html").write_text('{{ "Note : 5" }}', encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    cache.keep_in(tmp_path / "cache")
+    compiled: list[str] = []
+    french = environment(templates, cache, compiled, finalize=finalizer("fr"))
+    german = environment(templates, cache, compiled, finalize=finalizer("de"))
+    assert french.get_template("constant.html").render() == "Note&#160;: 5"
+    assert german.get_template("constant.html").render() == "Note : 5"
+    assert compiled == ["constant.html", "constant.html"]
+    later = MemoryBytecodeCache()
+    later.keep_in(tmp_path / "cache")
+    assert environment(templates, later, compiled, finalize=finalizer("de")).get_template("constant.html").render() \
+        == "Note : 5"
+    assert compiled == ["constant.html", "constant.html"]
 
 
 def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path, templates):

@@ -13,8 +13,11 @@ from jinja2.bccache import Bucket
 
 def _settings(environment: Environment, name: str) -> str:
     """What of an environment shapes the code it compiles a template to, besides the source:
-    its syntax and whitespace rules, extensions, escaping and output hooks. A template compiled
-    under other settings (the toolkit's renderer changed in an upgrade) is compiled again."""
+    its syntax and whitespace rules, extensions, escaping and output hook. Jinja applies the
+    output hook (``finalize``) to constant values as it compiles, so the hook's name and its
+    ``compiled_key``, when it has one (the typography of a language), are part of the key. A
+    template compiled under other settings (another language's typography, or the renderer
+    changed in an upgrade) is compiled again."""
     autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
     settings = (
         environment.block_start_string, environment.block_end_string, environment.variable_start_string,
@@ -22,6 +25,7 @@ def _settings(environment: Environment, name: str) -> str:
         environment.line_statement_prefix, environment.line_comment_prefix, environment.trim_blocks,
         environment.lstrip_blocks, environment.newline_sequence, environment.keep_trailing_newline,
         sorted(environment.extensions), bool(autoescape), getattr(environment.finalize, "__qualname__", None),
+        getattr(environment.finalize, "compiled_key", None),
         environment.is_async, environment.optimized, environment.code_generator_class.__qualname__,
     )
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]

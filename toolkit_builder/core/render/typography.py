@@ -90,8 +90,9 @@ def _as_written(value: Any) -> Any:
 def finalizer(language: str) -> Callable[[Any], Any]:
     """Jinja's ``finalize`` for a language's pages: every value a template writes, set by the
     language's rules (plain text before it is escaped, HTML in its text only). A language without
-    rules gets one too, which changes nothing: compiled templates, shared by the renderers of every
-    language, then all call it."""
+    rules gets one too, which changes nothing. Jinja also applies it to a template's constant
+    values as it compiles, so each carries ``compiled_key`` (its rules): templates compiled under
+    one language's rules are not run under another's (compiled.py)."""
     rules = typography(language)
     if rules is None:
         return _as_written
@@ -105,6 +106,7 @@ def finalizer(language: str) -> Callable[[Any], Any]:
             return text(value)  # escaped as Jinja would, the spaces added as references
         return value
 
+    finalize.compiled_key = repr(rules)  # type: ignore[attr-defined]
     return finalize
 
 
